@@ -1,0 +1,72 @@
+/**
+ * JSON request/response helpers for route handlers: size-limited body reading,
+ * zod validation, and one error shape `{error: {code, message, field?}}` with
+ * the right status, so every client (the reader, scripts, load tests) sees the
+ * same thing.
+ */
+import type { z } from 'zod';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export type ErrorCode = 'bad_json' | 'invalid' | 'not_found' | 'too_large' | 'unsupported_media_type' | 'internal';
+
+export function jsonError(status: number, code: ErrorCode, message: string, field?: string): Response {
+  return Response.json({ error: { code, message, ...(field ? { field } : {}) } }, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+export type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Response };
+
+/** Read and validate a JSON body: 413 over the limit, 400 for bad JSON, 422 naming the first bad field. */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes = MAX_BODY_BYTES): Promise<BodyResult<z.infer<S>>> {
+  const declared = Number(req.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes)
+    return { ok: false, response: jsonError(413, 'too_large', `Request body is larger than ${maxBytes / 1024} KB.`) };
+  const type = req.headers.get('content-type') ?? '';
+  if (type && !/^application\/json\b|\+json\b/i.test(type))
+    return { ok: false, response: jsonError(415, 'unsupported_media_type', 'Send the body as application/json.') };
+  let raw: string;
+  try {
+    const buf = await readLimited(req, maxBytes);
+    if (buf === null) return { ok: false, response: jsonError(413, 'too_large', `Request body is larger than ${maxBytes / 1024} KB.`) };
+    raw = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return { ok: false, response: jsonError(400, 'bad_json', 'Request body is not valid UTF-8 text.') };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return { ok: false, response: jsonError(400, 'bad_json', 'Request body is not valid JSON.') };
+  }
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const field = issue?.path.map(String).join('.') || undefined;
+    return { ok: false, response: jsonError(422, 'invalid', `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid request'}`, field) };
+  }
+  return { ok: true, data: r.data };
+}
+
+async function readLimited(req: Request, maxBytes: number): Promise<Uint8Array | null> {
+  if (!req.body) return new Uint8Array();
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
