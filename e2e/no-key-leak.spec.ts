@@ -11,7 +11,14 @@ import { parse } from 'yaml';
 
 const contentDir = path.join(process.cwd(), 'content', 'eurasia-daily-monitor-kazakhstan');
 const exercise = parse(fs.readFileSync(path.join(contentDir, 'exercise.yaml'), 'utf8'));
-const rubricSource = fs.readFileSync(path.join(contentDir, 'rubric.yaml'), 'utf8');
+const rubric = parse(fs.readFileSync(path.join(contentDir, 'rubric.yaml'), 'utf8'));
+const articleSource = fs.readFileSync(path.join(contentDir, 'article.md'), 'utf8').toLowerCase();
+
+/** Every concept phrase of the rubric (shared and per question). */
+function rubricPhrases(): string[] {
+  const lists: Record<string, string[]>[] = [rubric.concepts ?? {}, ...Object.values<{ concepts?: Record<string, string[]> }>(rubric.questions).map((q) => q.concepts ?? {})];
+  return lists.flatMap((l) => Object.values(l).flat()).map(String);
+}
 
 /** Secrets: feedback and rubric sentences that only the server may send, after a check. */
 function secrets(): string[] {
@@ -26,9 +33,10 @@ function secrets(): string[] {
     }
   out.add('You named the source, Islam Tekushev and his study.');
   out.add('"correct":true');
-  // Rubric: every criterion id line and a few long match phrases.
-  const phrases = rubricSource.match(/[a-z][a-z' -]{24,}/g) ?? [];
-  phrases.slice(0, 40).forEach((p) => out.add(p.trim()));
+  // Rubric: long concept phrases (those that are not simply words of the article).
+  rubricPhrases()
+    .filter((p) => p.length >= 16 && !articleSource.includes(p.toLowerCase()))
+    .forEach((p) => out.add(p.trim()));
   return [...out].filter((s) => s.length >= 12);
 }
 

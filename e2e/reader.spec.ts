@@ -160,7 +160,7 @@ test('the highlight question works with the keyboard alone', async ({ page }) =>
 
 test('bad requests to the check API get clear JSON errors', async ({ request }) => {
   const api = '/api/exercises/kazakhstan-jihadist-movement/check';
-  const bad = await request.post(api, { data: '{oops', headers: { 'content-type': 'application/json' } });
+  const bad = await request.post(api, { data: Buffer.from('{oops'), headers: { 'content-type': 'application/json' } });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.code).toBe('bad_json');
   const unknown = await request.post(api, { data: { questionId: 'nope', answer: {} } });

@@ -50,7 +50,7 @@ describe('broken content is rejected with file, path and reason', () => {
     ['unknown question kind', 'exercise.yaml', (s) => s.replace('kind: short', 'kind: essay'), /exercise\.yaml › sections\[2\]\.questions\[0\]\.kind: /],
     ['bad id', 'exercise.yaml', (s) => s.replace('id: main-source', 'id: Main Source'), /sections\[0\]\.questions\[0\]\.id: must be lowercase-kebab-case/],
     ['duplicate question id', 'exercise.yaml', (s) => s.replace('id: dozens\n', 'id: understates\n'), /duplicate question id "understates"/],
-    ['no correct option', 'exercise.yaml', (s) => s.replace(/correct: true\n(\s+feedback: Yes\. Paragraph 1)/, '$1'), /sections\[0\]\.questions\[0\]\.options: no option is marked correct/],
+    ['no correct option', 'exercise.yaml', (s) => s.replace(/\n\s+correct: true(\n\s+feedback: Yes\. Paragraph 1)/, '$1'), /sections\[0\]\.questions\[0\]\.options: no option is marked correct/],
     ['classify answer names an unknown category', 'exercise.yaml', (s) => s.replace('answer: [officials]', 'answer: [police]'), /questions\[1\]\.items\[1\]\.answer\[0\]: unknown category "police"/],
     ['points do not add up', 'exercise.yaml', (s) => s.replace(/(id: single-source\n\s+kind: text\n\s+)points: 2/, '$1points: 3'), /sections\[0\]\.questions\[2\]\.points: points \(3\) must equal the sum of the criteria points \(2\)/],
     ['highlight key not in the article', 'exercise.yaml', (s) => s.replace('quote: Tekushev\n', 'quote: Tekushov\n'), /questions\[0\]\.key\.quote: highlight key "Tekushov" does not occur/],
@@ -62,7 +62,7 @@ describe('broken content is rejected with file, path and reason', () => {
     ['article missing headline', 'article.md', (s) => s.replace(/^headline: .*\n/m, ''), /article\.md › headline: /],
     ['slug does not match folder', 'article.md', (s) => s.replace('slug: eurasia-daily-monitor-kazakhstan', 'slug: other-article'), /article\.md › slug: slug "other-article" must match the folder name/],
     ['glossary form not in the article', 'article.md', (s) => s.replace('forms: [propinquity]', 'forms: [propinquitee]'), /article\.md › glossary\[6\]\.forms\[0\]: glossary form "propinquitee" does not occur/],
-    ['rubric misses a criterion', 'rubric.yaml', (s) => s.replace(/\n(\s+)lower-bound:/, '\n$1lower-bound-x:'), /rubric\.yaml › questions\.understates\.criteria\.lower-bound: criterion "lower-bound" has no match rules/],
+    ['rubric misses a criterion', 'rubric.yaml', (s) => s.replace(/\n(\s+)lower-bound:(\n\s+any:)/, '\n$1lower-bound-x:$2'), /rubric\.yaml › questions\.understates\.criteria\.lower-bound: criterion "lower-bound" has no match rules/],
   ];
   it.each(cases)('%s', (_name, file, edit, expected) => {
     const problems = loadBroken(file, edit).map(formatProblem);

@@ -24,6 +24,8 @@ export interface ContentLoad {
   problems: ContentProblem[];
 }
 
+// The content folder is read at run time; next.config.ts ships it with the server build
+// (outputFileTracingIncludes), so the bundler need not trace these dynamic paths.
 export const DEFAULT_CONTENT_DIR = path.join(process.cwd(), 'content');
 
 function read(file: string, problems: ContentProblem[]): string | undefined {
@@ -47,7 +49,7 @@ export function loadContentFolder(dir: string): { bundle?: ContentBundle; proble
     problems.push({ file: articleFile, path: 'slug', message: `slug "${article.value.slug}" must match the folder name "${path.basename(dir)}"` });
   const bundle: ContentBundle = { dir, article: article.value };
 
-  const exercisePath = ['exercise.yaml', 'exercise.yml'].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
+  const exercisePath = ['exercise.yaml', 'exercise.yml'].map((f) => path.join(/*turbopackIgnore: true*/ dir, f)).find((f) => fs.existsSync(f));
   if (exercisePath) {
     const exFile = rel(path.basename(exercisePath));
     const exSrc = read(exercisePath, problems);
@@ -86,13 +88,13 @@ export function loadContent(root: string = DEFAULT_CONTENT_DIR): ContentLoad {
   const bundles: ContentBundle[] = [];
   let entries: string[];
   try {
-    entries = fs.readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    entries = fs.readdirSync(/*turbopackIgnore: true*/ root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
   } catch {
     return { bundles, problems: [{ file: root, path: '', message: 'content folder not found' }] };
   }
   const exerciseIds = new Map<string, string>();
   for (const name of entries) {
-    const r = loadContentFolder(path.join(root, name));
+    const r = loadContentFolder(path.join(/*turbopackIgnore: true*/ root, name));
     problems.push(...r.problems);
     if (!r.bundle) continue;
     const exId = r.bundle.exercise?.id;

@@ -4,7 +4,7 @@ import { selectionAnswer, wordsOf } from './selection';
 describe('selectionAnswer', () => {
   const body = 'one two  three four';
   it('trims whitespace and adds context', () => {
-    expect(selectionAnswer(body, 3, 10)).toEqual({ quote: 'two', prefix: 'one ', suffix: '  three four', position: 4 });
+    expect(selectionAnswer(body, 3, 9)).toEqual({ quote: 'two', prefix: 'one ', suffix: '  three four', position: 4 });
   });
   it('returns null for an empty or whitespace selection', () => {
     expect(selectionAnswer(body, 7, 9)).toBeNull();

@@ -26,6 +26,11 @@ export default async function ReaderPage({ params }: PageProps<'/articles/[slug]
   const body = (
     <div className="reader">
       <div className="reader__article" tabIndex={0} role="region" aria-label="Article text">
+        {exercise && (
+          <p className="jump-link no-print">
+            <a href="#exercise-title">Skip to the questions</a>
+          </p>
+        )}
         <ReaderNotes article={article} />
         <ArticleView article={article} />
       </div>
