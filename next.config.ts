@@ -4,7 +4,9 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Content files are read from disk by server code; make sure they ship with the server build.
-  outputFileTracingIncludes: { '/**': ['./content/**/*'] },
+  outputFileTracingIncludes: { '/**': ['./content/**/*', './drizzle/**/*'] },
+  // PGlite loads its WASM and data files from its own package folder at run time.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg'],
   async headers() {
     return [
       {

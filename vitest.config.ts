@@ -17,5 +17,7 @@ export default defineConfig({
     include: ['lib/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'app/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
     setupFiles: ['./test/setup.ts'],
     testTimeout: 30_000,
+    // Each test worker gets its own throwaway embedded database unless DATABASE_URL points at a server.
+    env: process.env.DATABASE_URL ? {} : { DATA_DIR: 'memory://' },
   },
 });

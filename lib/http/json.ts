@@ -8,10 +8,39 @@ import type { z } from 'zod';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export type ErrorCode = 'bad_json' | 'invalid' | 'not_found' | 'too_large' | 'unsupported_media_type' | 'internal';
+export type ErrorCode =
+  | 'bad_json'
+  | 'invalid'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_large'
+  | 'unsupported_media_type'
+  | 'rate_limited'
+  | 'db_unavailable'
+  | 'internal';
 
-export function jsonError(status: number, code: ErrorCode, message: string, field?: string): Response {
-  return Response.json({ error: { code, message, ...(field ? { field } : {}) } }, { status, headers: { 'cache-control': 'no-store' } });
+export function jsonError(status: number, code: ErrorCode, message: string, field?: string, headers: Record<string, string> = {}): Response {
+  return Response.json({ error: { code, message, ...(field ? { field } : {}) } }, { status, headers: { 'cache-control': 'no-store', ...headers } });
+}
+
+/**
+ * Wrap a route handler so an unreachable database is a 503 with a retryable
+ * error (the client keeps its unsent work and retries) and any other
+ * unexpected exception a 500 JSON error, never an HTML page or a crash.
+ */
+export function withErrors<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+  return async (...args: A) => {
+    try {
+      return await handler(...args);
+    } catch (e) {
+      const { isDbUnavailable } = await import('../db/errors');
+      if (isDbUnavailable(e)) return jsonError(503, 'db_unavailable', 'The database is not reachable right now. Your work is kept; try again in a moment.', undefined, { 'retry-after': '2' });
+      console.error(e);
+      return jsonError(500, 'internal', 'Something went wrong on the server.');
+    }
+  };
 }
 
 export type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Response };
