@@ -1,0 +1,13 @@
+/**
+ * Grading engine for free-written (`text`) answers. Public surface: the grader,
+ * the rubric file schema, and the pieces other tools may reuse (quotation check).
+ */
+export { gradeText, compileQuestionRubric } from './grade';
+export {
+  textRubricFileSchema,
+  textQuestionRubricSchema,
+  type TextRubricFile,
+  type TextQuestionRubric,
+  type CriterionRubric,
+} from './rubric-schema';
+export { checkQuotes, findQuotes, normalizeForQuote } from './quotes';
