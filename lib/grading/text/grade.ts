@@ -13,9 +13,9 @@ import { parseRef } from './rubric-schema';
 import { compileConcepts, type Phrase, type Vocabulary } from './concepts';
 import { analyze, type Analysis } from './normalize';
 import { matchConcepts, type ConceptMatch } from './matcher';
-import { detectCopiedText, detectKeywordList, detectNotEnglish, detectRepetition } from './signals';
-import { checkQuotes } from './quotes';
-import { similarity, splitSegments } from './questions';
+import { detectCopiedText, detectKeywordList, detectNotEnglish, detectRepetition, detectSelfCorrection } from './signals';
+import { checkQuotes, normalizeForQuote } from './quotes';
+import { sameQuestion, splitSegments } from './questions';
 
 interface CompiledRubric {
   vocab: Vocabulary;
@@ -25,7 +25,7 @@ interface CompiledRubric {
 const compiled = new WeakMap<TextQuestionRubric, CompiledRubric>();
 
 function conditionConcepts(c: Condition): string[] {
-  return typeof c === 'string' ? [parseRef(c).concept] : c.all.map((r) => parseRef(r).concept);
+  return typeof c === 'string' ? [parseRef(c).concept] : [...c.all, ...c.none].map((r) => parseRef(r).concept);
 }
 
 /** Compile (once per rubric object) only the concepts this question uses. */
@@ -57,29 +57,21 @@ export function evalCondition(cond: Condition, matches: readonly ConceptMatch[])
     const hits = matches.filter((m) => refHolds(cond, m));
     return hits.length ? hits : null;
   }
-  if (cond.within === 'answer') {
+  const holdsIn = (scope: readonly ConceptMatch[]): ConceptMatch[] | null => {
+    if (cond.none.some((r) => scope.some((m) => refHolds(r, m)))) return null;
     const used: ConceptMatch[] = [];
     for (const r of cond.all) {
-      const hits = matches.filter((m) => refHolds(r, m));
+      const hits = scope.filter((m) => refHolds(r, m));
       if (!hits.length) return null;
       used.push(...hits);
     }
     return used;
-  }
+  };
+  if (cond.within === 'answer') return holdsIn(matches);
   const sentences = new Set(matches.map((m) => m.sentence));
   for (const s of sentences) {
-    const inS = matches.filter((m) => m.sentence === s);
-    const used: ConceptMatch[] = [];
-    let ok = true;
-    for (const r of cond.all) {
-      const hits = inS.filter((m) => refHolds(r, m));
-      if (!hits.length) {
-        ok = false;
-        break;
-      }
-      used.push(...hits);
-    }
-    if (ok) return used;
+    const used = holdsIn(matches.filter((m) => m.sentence === s));
+    if (used) return used;
   }
   return null;
 }
@@ -107,6 +99,8 @@ function spansOf(matches: readonly { start: number; end: number }[]): EvidenceSp
 interface Scored {
   score: number;
   evidence: EvidenceSpan[];
+  /** Something looked like an answer to this criterion but was not counted. */
+  doubtful?: boolean;
 }
 
 function scoreQuestions(
@@ -116,32 +110,74 @@ function scoreQuestions(
   analysis: Analysis,
   matches: readonly ConceptMatch[],
 ): Scored {
-  const counted: Set<string>[] = [];
+  const counted: { kinds: Set<string>; words: Set<string> }[] = [];
   const evidence: EvidenceSpan[] = [];
+  let uncounted = 0;
   for (const seg of splitSegments(text)) {
     if (!seg.isQuestion) continue;
     const inSeg = matches.filter((m) => m.start >= seg.start && m.end <= seg.end);
     // Sentence ids may differ from our segments; treat the segment as one sentence.
     const asOne = inSeg.map((m) => ({ ...m, sentence: 0 }));
     const hit = firstHolding(rule.about, asOne);
-    if (!hit) continue;
-    const sig = new Set<string>(hit.map((m) => `@${m.phrase}`));
-    for (const m of inSeg) sig.add(`@${m.phrase}`);
+    if (!hit) {
+      uncounted++;
+      continue;
+    }
+    const kinds = new Set(hit.map((m) => m.concept));
     const covered = new Set(inSeg.flatMap((m) => m.words));
+    const words = new Set<string>();
     analysis.words.forEach((w, i) => {
       if (w.start >= seg.start && w.end <= seg.end && !covered.has(i) && w.lower.length > 3 && !STOP.has(w.lower))
-        sig.add(w.lemma);
+        words.add(w.lemma);
     });
-    if (counted.some((c) => similarity(c, sig) >= 0.5)) continue;
+    const sig = { kinds, words };
+    if (counted.some((c) => sameQuestion(c, sig))) {
+      uncounted++;
+      continue;
+    }
     counted.push(sig);
     evidence.push({ start: seg.start, end: seg.end });
   }
-  return { score: Math.min(points, counted.length), evidence };
+  const score = Math.min(points, counted.length);
+  // A question not counted (off-topic or a rewording) is a judgment call when it cost a point.
+  return { score, evidence, doubtful: uncounted > 0 && score < points };
 }
 
 const STOP = new Set(
   'what which where when have does there that this they them their about would could should with from were been into your will whose'.split(' '),
 );
+
+/**
+ * A sentence of at least `minWords` words that earned nothing: with points
+ * still missing, it may say something right in words the rubric does not know.
+ */
+function hasUnusedSentence(analysis: Analysis, evidence: readonly EvidenceSpan[], minWords: number): boolean {
+  const counts = new Map<number, number>();
+  const used = new Set<number>();
+  for (const w of analysis.words) {
+    counts.set(w.sentence, (counts.get(w.sentence) ?? 0) + 1);
+    if (evidence.some((e) => w.start < e.end && w.end > e.start)) used.add(w.sentence);
+  }
+  for (const [sentence, n] of counts) if (n >= minWords && !used.has(sentence)) return true;
+  return false;
+}
+
+const CORRECTION_START = /^\s*(?:actually|well,? actually|no,? wait|wait,? no|or maybe|hmm+,?|on second thought|scratch that|i mean)\b/i;
+
+/**
+ * Sentences withdrawn by the next one ("Actually no, ...", "No wait, ...",
+ * "Or maybe ..."). A hedged correction ("Actually maybe it ...") withdraws nothing.
+ */
+function retractedSentences(text: string, analysis: Analysis): Set<number> {
+  const out = new Set<number>();
+  analysis.sentences.forEach((s, i) => {
+    const sentence = text.slice(s.start, s.end);
+    if (i === 0 || !CORRECTION_START.test(sentence)) return;
+    if (!/^\s*or maybe\b/i.test(sentence) && /\b(?:maybe|perhaps|might)\b/i.test(sentence)) return;
+    out.add(i - 1);
+  });
+  return out;
+}
 
 function hintFor(q: TextQuestion): string | undefined {
   const ps = q.paragraphs;
@@ -230,18 +266,28 @@ function gradeUnsafe(q: TextQuestion, rubric: TextQuestionRubric, answer: TextAn
   if (repetitive) reasons.push('repetitive');
   if (notEnglish) reasons.push('not-english');
   if (copied) reasons.push('copied-text');
+  // "It's Tekushev. Actually no, it's the writer." A teacher reads the
+  // correction as replacing the sentence before it: so do we (and flag it).
+  const retracted = retractedSentences(text, analysis);
+  const standing = retracted.size ? matches.filter((m) => !retracted.has(m.sentence)) : matches;
   const noReasoning = repetitive || copied;
   // In a keyword list only items of two or more words can state an idea
   // ("unknown number; police reports"); single keywords earn no reasoning credit.
+  // Items copied from the prompt ("two years ago") state nothing either.
+  const promptText = keywordList ? ` ${normalizeForQuote(q.prompt)} ` : '';
+  const claimItems = list.segments.filter(
+    (s) => s.words >= 2 && !promptText.includes(` ${normalizeForQuote(text.slice(s.start, s.end))} `),
+  );
   const listClaims = keywordList
-    ? matches.filter((m) => list.segments.some((s) => s.words >= 2 && m.start >= s.start && m.end <= s.end))
-    : matches;
+    ? standing.filter((m) => claimItems.some((s) => m.start >= s.start && m.end <= s.end))
+    : standing;
 
+  let doubtful = false;
   const criteria: CriterionResult[] = q.criteria.map((c) => {
     const rule = rubric.criteria[c.id];
     let scored: Scored = { score: 0, evidence: [] };
     if (rule && !(noReasoning && rule.type === 'reasoning') && !copied) {
-      const usable = rule.type === 'reasoning' ? listClaims : matches;
+      const usable = rule.type === 'reasoning' ? listClaims : standing;
       if (rule.any) {
         const hit = firstHolding(rule.any, usable);
         if (hit) scored = { score: c.points, evidence: spansOf(hit) };
@@ -251,17 +297,24 @@ function gradeUnsafe(q: TextQuestion, rubric: TextQuestionRubric, answer: TextAn
           .filter((h): h is ConceptMatch[] => h !== null);
         scored = { score: Math.min(c.points, hits.length), evidence: spansOf(hits.flat()) };
       } else if (rule.questions) {
-        scored = scoreQuestions(rule.questions, c.points, text, analysis, usable);
+        // A question asked stays asked, whatever the student says next.
+        scored = scoreQuestions(rule.questions, c.points, text, analysis, keywordList ? listClaims : matches);
       }
       if (scored.score > 0 && rule.unless.length && firstHolding(rule.unless, usable)) scored = { score: 0, evidence: [] };
     }
+    if (scored.doubtful) doubtful = true;
     const feedback =
       scored.score >= c.points ? c.met : scored.score > 0 ? (c.partial ?? c.missing) : c.missing;
     return { id: c.id, label: c.label, score: scored.score, maxScore: c.points, feedback, evidence: scored.evidence };
   });
   const score = criteria.reduce((s, c) => s + c.score, 0);
 
+  if (detectSelfCorrection(text)) {
+    reasons.push('contradiction');
+    notes.push(MESSAGES.contradiction);
+  }
   for (const entry of rubric.contradictions) {
+    if (reasons.includes('contradiction')) break;
     const contradicts =
       typeof entry === 'string'
         ? matches.some((m) => m.concept === entry && m.negated) && matches.some((m) => m.concept === entry && !m.negated)
@@ -284,8 +337,17 @@ function gradeUnsafe(q: TextQuestion, rubric: TextQuestionRubric, answer: TextAn
     );
   }
 
+  if (doubtful && reasons.length === 0) reasons.push('uncounted-question');
   if (score === 0 && reasons.length === 0 && analysis.words.length >= rubric.substantiveWords) {
     reasons.push('unmatched-substantive');
+  } else if (
+    score < q.points &&
+    reasons.length === 0 &&
+    hasUnusedSentence(analysis, criteria.flatMap((c) => c.evidence), rubric.substantiveWords - 2)
+  ) {
+    // Something is missing and a whole sentence matched nothing: maybe a
+    // paraphrase the rubric does not know yet. A teacher should look.
+    reasons.push('unmatched-sentence');
   }
 
   const feedback: string[] = [];

@@ -92,6 +92,20 @@ function articleIndex(article: ArticleText): ArticleIndex {
   return idx;
 }
 
+const normCache = new Map<string, string>();
+
+/** Normalised " a | b " of the extra texts, cached (they are the same prompt for every answer). */
+function normalizedOnce(texts: readonly string[]): string {
+  const key = texts.join('\u0000');
+  let hit = normCache.get(key);
+  if (hit === undefined) {
+    hit = ` ${texts.map(normalizeForQuote).join(' | ')} `;
+    if (normCache.size > 500) normCache.clear();
+    normCache.set(key, hit);
+  }
+  return hit;
+}
+
 /**
  * Check each quotation. `alsoAccept` are other texts a student may quote
  * verbatim (the question prompt, which itself quotes the article).
@@ -100,7 +114,7 @@ export function checkQuotes(text: string, article: ArticleText, alsoAccept: read
   const quotes = findQuotes(text);
   if (quotes.length === 0) return [];
   const idx = articleIndex(article);
-  const extra = ` ${alsoAccept.map(normalizeForQuote).join(' | ')} `;
+  const extra = alsoAccept.length ? normalizedOnce(alsoAccept) : '';
   return quotes.map((q) => {
     const norm = normalizeForQuote(q.text);
     if (idx.normalized.includes(` ${norm} `) || extra.includes(` ${norm} `)) return { ...q, found: true };
@@ -113,12 +127,13 @@ export function checkQuotes(text: string, article: ArticleText, alsoAccept: read
 function nearestPassage(q: string[], idx: ArticleIndex): { start: number; end: number } | undefined {
   const n = q.length;
   if (n > 60) return undefined;
-  const qset = new Set(q);
+  // A near miss starts with one of the quotation's first three words.
+  const heads = new Set(q.slice(0, 3));
   let best = 0;
   let bestAt = -1;
   let bestLen = n;
   for (let i = 0; i < idx.words.length; i++) {
-    if (!qset.has(idx.words[i]?.norm ?? '')) continue;
+    if (!heads.has(idx.words[i]?.norm ?? '')) continue;
     // Longest common subsequence of the quote and a window starting here.
     const win = Math.min(n + 3, idx.words.length - i);
     const prev = new Array<number>(win + 1).fill(0);
@@ -143,7 +158,8 @@ function nearestPassage(q: string[], idx: ArticleIndex): { start: number; end: n
     if (bestHere > best) {
       best = bestHere;
       bestAt = i;
-      bestLen = bestEnd;
+      // Show at least as many words as were quoted ("... financial help" -> "... financial assistance").
+      bestLen = Math.max(bestEnd, Math.min(n, win));
     }
   }
   if (bestAt < 0 || best / n < 0.6) return undefined;

@@ -18,11 +18,16 @@ const phrase = z.string().trim().min(1, 'a phrase must not be empty');
 const REF = /^(?:(not|either) +)?([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 const ref = z.string().trim().regex(REF, 'a concept reference is "name", "not name" or "either name"');
 
-/** A condition: one concept reference, or several that must all occur (by default in one sentence). */
+/**
+ * A condition: one concept reference, or several that must all occur (by
+ * default in one sentence), optionally with `none`: references that must NOT
+ * occur there ("In short" + "summing up", but not about Tekushev).
+ */
 export const conditionSchema = z.union([
   ref,
   z.strictObject({
-    all: z.array(ref).min(2),
+    all: z.array(ref).min(1),
+    none: z.array(ref).default([]),
     within: z.enum(['sentence', 'answer']).default('sentence'),
   }),
 ]);
@@ -69,7 +74,7 @@ function refName(r: string): string {
 }
 
 function conditionRefs(c: z.infer<typeof conditionSchema>): string[] {
-  return typeof c === 'string' ? [refName(c)] : c.all.map(refName);
+  return typeof c === 'string' ? [refName(c)] : [...c.all, ...c.none].map(refName);
 }
 
 export const textRubricFileSchema = z

@@ -67,15 +67,12 @@ export function detectKeywordList(text: string, analysis: Analysis): KeywordList
 
 /** Share of letters outside the Latin script, and of words that are English function words. */
 export function detectNotEnglish(text: string, analysis: Analysis): boolean {
-  let letters = 0;
-  let latin = 0;
-  for (const ch of text) {
-    if (/\p{L}/u.test(ch)) {
-      letters++;
-      if (/\p{Script=Latin}/u.test(ch)) latin++;
-    }
+  // Plain ASCII is all Latin; only count scripts when there is something else.
+  if (!/^[\u0000-\u007f]*$/.test(text)) {
+    const letters = text.match(/\p{L}/gu)?.length ?? 0;
+    const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+    if (letters >= 6 && latin / letters < 0.5) return true;
   }
-  if (letters >= 6 && latin / letters < 0.5) return true;
   const words = analysis.words.filter((w) => /\p{L}/u.test(w.lower));
   if (words.length < 5) return false;
   const fn = words.filter((w) => FUNCTION_WORDS.has(w.lower)).length;
@@ -119,4 +116,16 @@ export function detectCopiedText(text: string, article: { body: string }): boole
   const grams = trigrams(words);
   const inArticle = grams.filter((g) => set.has(g)).length;
   return inArticle / grams.length >= 0.6;
+}
+
+/**
+ * The student changes their mind mid-answer ("Actually no, ...", "No wait",
+ * "Or maybe ..."): which answer counts is a teacher's call.
+ */
+export function detectSelfCorrection(text: string): boolean {
+  return (
+    /(?:^|[.!?;]\s*|,\s*)(?:actually|well,? actually|no,? wait|wait,? no|hmm+|on second thought|scratch that|never ?mind|i mean)\b/i.test(text) ||
+    /(?:^|[.!?]\s+)well,/i.test(text) ||
+    /\bor maybe\b|\bmaybe not\b/i.test(text)
+  );
 }

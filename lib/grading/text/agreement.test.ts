@@ -1,0 +1,121 @@
+/**
+ * Agreement with teachers: grades every graded fixture answer with the real
+ * content and compares each criterion with the human score. Prints a table per
+ * fixture file (per question and criterion agreement, overall, and the
+ * precision of answers the engine did NOT flag for review) and holds the
+ * engine to the product's thresholds. The holdout set is only measured here,
+ * never used for tuning.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gradeText } from './index';
+import { loadContent, readFixtures, type FixtureCase } from './load-content';
+
+const root = process.cwd();
+const content = loadContent(root);
+const fixturesDir = path.join(root, 'lib/grading/fixtures');
+
+interface FileSpec {
+  name: string;
+  file: string;
+  holdout: boolean;
+}
+
+const files: FileSpec[] = fs
+  .readdirSync(fixturesDir)
+  .filter((f) => /^text-answers\..*\.jsonl$/.test(f))
+  .sort()
+  .map((f) => ({ name: f, file: path.join(fixturesDir, f), holdout: f.includes('holdout') }));
+const samples = path.resolve(root, '../shared/rubric-samples.jsonl');
+const samplesAlt = '/work/shared/rubric-samples.jsonl';
+const samplesFile = fs.existsSync(samples) ? samples : fs.existsSync(samplesAlt) ? samplesAlt : undefined;
+
+interface Report {
+  criteria: number;
+  agree: number;
+  nonFlagged: number;
+  nonFlaggedRight: number;
+  flagged: number;
+  table: string;
+  disagreements: string[];
+}
+
+function pct(a: number, b: number): string {
+  return b === 0 ? '  n/a' : `${((100 * a) / b).toFixed(1).padStart(5)}%`;
+}
+
+function evaluate(cases: FixtureCase[]): Report {
+  const perCrit = new Map<string, { agree: number; total: number }>();
+  const perQ = new Map<string, { agree: number; total: number; answers: number }>();
+  const r: Report = { criteria: 0, agree: 0, nonFlagged: 0, nonFlaggedRight: 0, flagged: 0, table: '', disagreements: [] };
+  for (const c of cases) {
+    const question = content.questions.get(c.questionId);
+    const rubric = content.rubrics.get(c.questionId);
+    if (!question || !rubric) throw new Error(`${c.id}: unknown text question ${c.questionId}`);
+    const res = gradeText(question, rubric, c.answer, content.article);
+    let allRight = true;
+    const q = perQ.get(c.questionId) ?? { agree: 0, total: 0, answers: 0 };
+    q.answers++;
+    for (const cr of res.criteria ?? []) {
+      const key = `${c.questionId} / ${cr.id}`;
+      const s = perCrit.get(key) ?? { agree: 0, total: 0 };
+      const ok = c.human[cr.id] === cr.score;
+      s.total++;
+      q.total++;
+      r.criteria++;
+      if (ok) {
+        s.agree++;
+        q.agree++;
+        r.agree++;
+      } else {
+        allRight = false;
+        r.disagreements.push(`${c.id} ${cr.id}: engine ${cr.score}, human ${c.human[cr.id]}${res.needsReview ? ' (flagged)' : ''}`);
+      }
+      perCrit.set(key, s);
+    }
+    perQ.set(c.questionId, q);
+    if (res.needsReview) r.flagged++;
+    else {
+      r.nonFlagged++;
+      if (allRight) r.nonFlaggedRight++;
+    }
+  }
+  const lines: string[] = [];
+  for (const [qid, q] of perQ) {
+    lines.push(`  ${qid.padEnd(44)} ${pct(q.agree, q.total)}  (${q.answers} answers)`);
+    for (const [key, s] of perCrit) {
+      if (key.startsWith(`${qid} /`)) lines.push(`    ${key.slice(qid.length + 3).padEnd(42)} ${pct(s.agree, s.total)}  (${s.agree}/${s.total})`);
+    }
+  }
+  lines.push(`  ${'overall criterion agreement'.padEnd(44)} ${pct(r.agree, r.criteria)}  (${r.agree}/${r.criteria})`);
+  lines.push(`  ${'non-flagged precision'.padEnd(44)} ${pct(r.nonFlaggedRight, r.nonFlagged)}  (${r.nonFlaggedRight}/${r.nonFlagged}; ${r.flagged} flagged for review)`);
+  r.table = lines.join('\n');
+  return r;
+}
+
+function check(name: string, file: string, holdout: boolean): void {
+  it(`${name}: agrees with the teachers' grades`, () => {
+    const cases = readFixtures(file);
+    expect(cases.length).toBeGreaterThan(0);
+    for (const c of cases) {
+      const q = content.questions.get(c.questionId);
+      expect(q, `${c.id}: unknown question`).toBeDefined();
+      for (const cr of q?.criteria ?? []) expect(c.human[cr.id], `${c.id}: no human score for ${cr.id}`).toBeTypeOf('number');
+    }
+    const r = evaluate(cases);
+    console.log(`\nAgreement: ${name}\n${r.table}\n${holdout ? '' : r.disagreements.map((d) => `    differs: ${d}`).join('\n')}`);
+    if (holdout) {
+      expect(r.agree / r.criteria).toBeGreaterThanOrEqual(0.9);
+    } else {
+      expect(r.agree / r.criteria).toBeGreaterThanOrEqual(0.95);
+      expect(r.nonFlaggedRight / Math.max(1, r.nonFlagged)).toBeGreaterThanOrEqual(0.97);
+    }
+  });
+}
+
+describe('text grading agrees with teachers', () => {
+  for (const f of files) check(f.name, f.file, f.holdout);
+  if (samplesFile) check('shared/rubric-samples.jsonl', samplesFile, false);
+  else it.skip('shared/rubric-samples.jsonl (not found beside the repo)', () => {});
+});
