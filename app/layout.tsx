@@ -28,7 +28,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           {children}
         </main>
         <footer className="site-footer">
-          Close Reader keeps your answers in this browser only. No accounts, no tracking.
+          Close Reader asks students for a display name and nothing else. No ads, no analytics, no tracking.
         </footer>
       </body>
     </html>
