@@ -30,7 +30,12 @@ export function WrittenAnswer({ label, multiline, maxLength, value, onChange }: 
       ) : (
         <input id={id} type="text" value={text} aria-describedby={countId} aria-invalid={over > 0 || undefined} autoComplete="off" onChange={(e) => onChange({ text: e.currentTarget.value })} />
       )}
-      {multiline && <span className="print-only print-lines" aria-hidden="true" />}
+      {multiline &&
+        (text.trim() ? (
+          <div className="print-only print-answer">{text}</div>
+        ) : (
+          <span className="print-only print-lines" aria-hidden="true" />
+        ))}
       <p id={countId} className={over > 0 ? 'counter counter--over' : 'counter'} aria-live={over > 0 ? 'polite' : 'off'}>
         {text.length.toLocaleString('en')} / {maxLength.toLocaleString('en')} characters
         {over > 0 && ` — ${over.toLocaleString('en')} over the limit. Shorten your answer to check it.`}
