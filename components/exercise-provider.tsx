@@ -9,6 +9,13 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { answerKey, emptyProgress, parseProgress, storageKey, type Progress } from '@/lib/exercise/progress';
 import type { GradeResult } from '@/lib/grading/types';
 
+/**
+ * What the question cards read and call. Two providers implement it: this
+ * self-study one (answers in localStorage) and the classroom one
+ * (components/classroom-attempt-provider.tsx: answers saved to the server).
+ * The optional fields are for the classroom; left out, a card behaves as in
+ * self-study.
+ */
 export interface ExerciseContextValue {
   exerciseId: string;
   progress: Progress;
@@ -19,9 +26,17 @@ export interface ExerciseContextValue {
   setAnswer: (questionId: string, answer: unknown) => void;
   check: (questionId: string) => Promise<void>;
   reset: () => void;
+  /** Answers are shown but cannot be changed (e.g. after submitting). */
+  readOnly?: boolean;
+  /** False hides the Check button (feedback not shown while working). Default true. */
+  canCheck?: boolean;
+  /** Per-question save state, in words ("Saving…", "Saved", "Offline — will retry"). */
+  saveStatus?: (questionId: string) => string | undefined;
+  /** Save a question now (focus left it). */
+  flush?: (questionId: string) => void;
 }
 
-const ExerciseContext = createContext<ExerciseContextValue | null>(null);
+export const ExerciseContext = createContext<ExerciseContextValue | null>(null);
 
 export function useExercise(): ExerciseContextValue {
   const ctx = useContext(ExerciseContext);
@@ -48,7 +63,16 @@ async function requestCheck(exerciseId: string, questionId: string, answer: unkn
   return body as GradeResult;
 }
 
-export function ExerciseProvider({ exerciseId, children }: { exerciseId: string; children: React.ReactNode }) {
+interface ProviderProps {
+  exerciseId: string;
+  children: React.ReactNode;
+  /** False keeps answers in memory only (a teacher's preview). Default true. */
+  persist?: boolean;
+  /** False hides the Check buttons. Default true. */
+  canCheck?: boolean;
+}
+
+export function ExerciseProvider({ exerciseId, children, persist = true, canCheck }: ProviderProps) {
   const [progress, setProgress] = useState<Progress>(emptyProgress);
   const [loaded, setLoaded] = useState(false);
   const [storageError, setStorageError] = useState(false);
@@ -60,23 +84,23 @@ export function ExerciseProvider({ exerciseId, children }: { exerciseId: string;
   useEffect(() => {
     let raw: string | null = null;
     try {
-      raw = window.localStorage.getItem(storageKey(exerciseId));
+      if (persist) raw = window.localStorage.getItem(storageKey(exerciseId));
     } catch {
       setStorageError(true);
     }
     setProgress(parseProgress(raw));
     setLoaded(true);
-  }, [exerciseId]);
+  }, [exerciseId, persist]);
 
   useEffect(() => {
-    if (!loaded) return; // never overwrite saved work with the empty initial state
+    if (!loaded || !persist) return; // never overwrite saved work with the empty initial state
     try {
       window.localStorage.setItem(storageKey(exerciseId), JSON.stringify({ ...progress, updatedAt: new Date().toISOString() }));
       setStorageError(false);
     } catch {
       setStorageError(true);
     }
-  }, [exerciseId, progress, loaded]);
+  }, [exerciseId, progress, loaded, persist]);
 
   const setAnswer = useCallback((questionId: string, answer: unknown) => {
     setProgress((p) => ({ ...p, answers: { ...p.answers, [questionId]: answer } }));
@@ -108,15 +132,15 @@ export function ExerciseProvider({ exerciseId, children }: { exerciseId: string;
     setProgress(emptyProgress());
     setErrors({});
     try {
-      window.localStorage.removeItem(storageKey(exerciseId));
+      if (persist) window.localStorage.removeItem(storageKey(exerciseId));
     } catch {
       /* storage unavailable: state is cleared anyway */
     }
-  }, [exerciseId]);
+  }, [exerciseId, persist]);
 
   const value = useMemo(
-    () => ({ exerciseId, progress, loaded, storageError, checking, errors, setAnswer, check, reset }),
-    [exerciseId, progress, loaded, storageError, checking, errors, setAnswer, check, reset],
+    () => ({ exerciseId, progress, loaded, storageError, checking, errors, setAnswer, check, reset, ...(canCheck === undefined ? {} : { canCheck }) }),
+    [exerciseId, progress, loaded, storageError, checking, errors, setAnswer, check, reset, canCheck],
   );
   return <ExerciseContext.Provider value={value}>{children}</ExerciseContext.Provider>;
 }

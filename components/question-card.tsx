@@ -30,7 +30,7 @@ interface Props {
 }
 
 export function QuestionCard({ question: q, number, paragraphs }: Props) {
-  const { progress, setAnswer, check, checking, errors, loaded } = useExercise();
+  const { progress, setAnswer, check, checking, errors, loaded, readOnly = false, canCheck: checkAllowed = true, saveStatus, flush } = useExercise();
   const answer = progress.answers[q.id];
   const record = progress.results[q.id];
   const busy = checking.has(q.id);
@@ -38,7 +38,8 @@ export function QuestionCard({ question: q, number, paragraphs }: Props) {
   const promptId = `q-${q.id}-prompt`;
   const maxLength = q.kind === 'text' ? q.maxLength : q.kind === 'short' ? SHORT_MAX : Infinity;
   const tooLong = (q.kind === 'text' || q.kind === 'short') && ((answer as TextAnswer | undefined)?.text.length ?? 0) > maxLength;
-  const canCheck = loaded && hasAnswer(answer) && !tooLong && !busy;
+  const canCheck = loaded && hasAnswer(answer) && !tooLong && !busy && !readOnly;
+  const saved = saveStatus?.(q.id);
 
   const partLabels: Record<string, string> =
     q.kind === 'classify' ? Object.fromEntries(q.items.map((i) => [i.id, i.text])) : q.kind === 'choice' ? Object.fromEntries(q.options.map((o) => [o.id, o.text])) : {};
@@ -65,7 +66,7 @@ export function QuestionCard({ question: q, number, paragraphs }: Props) {
   }
 
   return (
-    <section className="question" aria-labelledby={headingId} id={`q-${q.id}`} data-question={q.id}>
+    <section className="question" aria-labelledby={headingId} id={`q-${q.id}`} data-question={q.id} onBlur={flush ? () => flush(q.id) : undefined}>
       <div className="question__head">
         <h4 className="question__title" id={headingId}>
           Question {number} · {KIND_LABEL[q.kind]}
@@ -88,12 +89,25 @@ export function QuestionCard({ question: q, number, paragraphs }: Props) {
           ))}
         </p>
       )}
-      {widget}
+      {readOnly ? (
+        <fieldset disabled className="question__locked">
+          {widget}
+        </fieldset>
+      ) : (
+        widget
+      )}
       <div className="question__actions no-print">
-        <button type="button" className="btn" disabled={!canCheck} aria-describedby={promptId} onClick={() => void check(q.id)}>
-          {busy ? 'Checking…' : record ? 'Check again' : 'Check'}
-        </button>
-        {!hasAnswer(answer) && loaded && <span className="status">Answer first, then check.</span>}
+        {checkAllowed && !readOnly && (
+          <button type="button" className="btn" disabled={!canCheck} aria-describedby={promptId} onClick={() => void check(q.id)}>
+            {busy ? 'Checking…' : record ? 'Check again' : 'Check'}
+          </button>
+        )}
+        {checkAllowed && !readOnly && !hasAnswer(answer) && loaded && <span className="status">Answer first, then check.</span>}
+        {saved !== undefined && (
+          <span className="status" data-save-status>
+            {saved}
+          </span>
+        )}
       </div>
       <div aria-live="polite">
         {errors[q.id] && (
