@@ -102,7 +102,7 @@ const t0 = performance.now();
 for (let i = 0; i < batch.length; i++) {
   const b = batch[i]!;
   const s = performance.now();
-  const res = gradeText(content.questions.get(b.qid)!, content.rubrics.get(b.qid)!, { text: b.text }, content.article);
+  const res = gradeText(content.questions.get(b.qid)!, content.rubrics.get(b.qid)!, { text: b.text }, content.article, { quotableText: content.quotable });
   lat[i] = performance.now() - s;
   points += res.score;
 }

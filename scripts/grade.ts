@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import { z } from 'zod';
 import { getExercise } from '../lib/content/load';
-import { findQuestion, gradeAnswer } from '../lib/grading/grade';
+import { findQuestion, gradeAnswer, quotableTextOf } from '../lib/grading/grade';
 import type { GradeResult } from '../lib/grading/types';
 
 const USAGE = 'usage: npm run grade -- --exercise <exercise-id> [FILE]   (JSON Lines on FILE or standard input)';
@@ -52,7 +52,7 @@ export function gradeLine(line: string, loaded: NonNullable<ReturnType<typeof ge
   if (!question) return { id, questionId: parsed.data.questionId, error: `unknown questionId "${parsed.data.questionId}" in exercise "${loaded.exercise.id}"` };
   let r: GradeResult;
   try {
-    r = gradeAnswer(question, parsed.data.answer, { articleText: loaded.articleText, rubric: loaded.rubric });
+    r = gradeAnswer(question, parsed.data.answer, { articleText: loaded.articleText, rubric: loaded.rubric, quotableText: quotableTextOf(loaded.article) });
   } catch (e) {
     return { id, questionId: question.id, error: `grading failed: ${(e as Error).message}` };
   }

@@ -4,7 +4,7 @@ import 'server-only';
  * Check button. Returns undefined when the exercise or question does not exist.
  */
 import { getExercise } from '../content/load';
-import { findQuestion, gradeAnswer } from './grade';
+import { findQuestion, gradeAnswer, quotableTextOf } from './grade';
 import type { GradeResult } from './types';
 
 export type CheckOutcome = { ok: true; result: GradeResult } | { ok: false; missing: 'exercise' | 'question' };
@@ -14,5 +14,5 @@ export function checkAnswer(exerciseId: string, questionId: string, answer: unkn
   if (!loaded) return { ok: false, missing: 'exercise' };
   const question = findQuestion(loaded.exercise.sections, questionId);
   if (!question) return { ok: false, missing: 'question' };
-  return { ok: true, result: gradeAnswer(question, answer, { articleText: loaded.articleText, rubric: loaded.rubric }) };
+  return { ok: true, result: gradeAnswer(question, answer, { articleText: loaded.articleText, rubric: loaded.rubric, quotableText: quotableTextOf(loaded.article) }) };
 }

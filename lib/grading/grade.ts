@@ -20,6 +20,21 @@ import { emptyResult } from './result';
 export interface GradingContext {
   articleText: ArticleText;
   rubric?: TextRubricFile;
+  /**
+   * Article text outside the numbered body that students may quote verbatim
+   * in free-written answers: the headline and the photo caption / credit.
+   */
+  quotableText?: string[];
+}
+
+/** The headline, caption and credit of an article: what `GradingContext.quotableText` expects. */
+export function quotableTextOf(article: { headline: string; image?: { caption: string; credit?: string } | undefined }): string[] {
+  const out = [article.headline];
+  if (article.image) {
+    out.push(article.image.caption);
+    if (article.image.credit) out.push(article.image.credit, `${article.image.caption} (Source: ${article.image.credit})`);
+  }
+  return out;
 }
 
 const FORMAT_HELP: Record<Question['kind'], string> = {
@@ -61,7 +76,7 @@ export function gradeAnswer(question: Question, raw: unknown, ctx: GradingContex
       if (!rubric) {
         return { ...emptyResult(question, 'This question cannot be checked automatically; your teacher will read it.'), needsReview: true, reviewReasons: ['no-rubric'] };
       }
-      return gradeText(question, rubric, a.data, ctx.articleText);
+      return gradeText(question, rubric, a.data, ctx.articleText, { quotableText: ctx.quotableText ?? [] });
     }
   }
 }

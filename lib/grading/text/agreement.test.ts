@@ -1,10 +1,16 @@
 /**
  * Agreement with teachers: grades every graded fixture answer with the real
  * content and compares each criterion with the human score. Prints a table per
- * fixture file (per question and criterion agreement, overall, and the
- * precision of answers the engine did NOT flag for review) and holds the
- * engine to the product's thresholds. The holdout set is only measured here,
- * never used for tuning.
+ * fixture file (per question and criterion agreement, overall, the precision
+ * of answers the engine did NOT flag for review, and the flagged share) and
+ * holds the engine to the product's thresholds.
+ *
+ * Every lib/grading/fixtures/*.jsonl file is TUNING data (dev, the old holdout,
+ * the engine's own cases) and must meet the product bar: >= 95% criterion
+ * agreement and >= 97% non-flagged precision. The blind holdout
+ * test/fixtures/text-answers.holdout2.jsonl (written by someone who never saw
+ * the engine) is only measured: its table is printed, without per-answer
+ * differences so nobody tunes on it, and it must reach >= 90% agreement.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,14 +25,16 @@ const fixturesDir = path.join(root, 'lib/grading/fixtures');
 interface FileSpec {
   name: string;
   file: string;
-  holdout: boolean;
+  /** Blind: only measured (table printed, no per-answer differences), lower bar. */
+  blind: boolean;
 }
 
 const files: FileSpec[] = fs
   .readdirSync(fixturesDir)
-  .filter((f) => /^text-answers\..*\.jsonl$/.test(f))
+  .filter((f) => f.endsWith('.jsonl'))
   .sort()
-  .map((f) => ({ name: f, file: path.join(fixturesDir, f), holdout: f.includes('holdout') }));
+  .map((f) => ({ name: f, file: path.join(fixturesDir, f), blind: false }));
+const blindFile = path.join(root, 'test/fixtures/text-answers.holdout2.jsonl');
 const samples = path.resolve(root, '../shared/rubric-samples.jsonl');
 const samplesAlt = '/work/shared/rubric-samples.jsonl';
 const samplesFile = fs.existsSync(samples) ? samples : fs.existsSync(samplesAlt) ? samplesAlt : undefined;
@@ -53,7 +61,7 @@ function evaluate(cases: FixtureCase[]): Report {
     const question = content.questions.get(c.questionId);
     const rubric = content.rubrics.get(c.questionId);
     if (!question || !rubric) throw new Error(`${c.id}: unknown text question ${c.questionId}`);
-    const res = gradeText(question, rubric, c.answer, content.article);
+    const res = gradeText(question, rubric, c.answer, content.article, { quotableText: content.quotable });
     let allRight = true;
     const q = perQ.get(c.questionId) ?? { agree: 0, total: 0, answers: 0 };
     q.answers++;
@@ -89,12 +97,13 @@ function evaluate(cases: FixtureCase[]): Report {
     }
   }
   lines.push(`  ${'overall criterion agreement'.padEnd(44)} ${pct(r.agree, r.criteria)}  (${r.agree}/${r.criteria})`);
-  lines.push(`  ${'non-flagged precision'.padEnd(44)} ${pct(r.nonFlaggedRight, r.nonFlagged)}  (${r.nonFlaggedRight}/${r.nonFlagged}; ${r.flagged} flagged for review)`);
+  lines.push(`  ${'non-flagged precision'.padEnd(44)} ${pct(r.nonFlaggedRight, r.nonFlagged)}  (${r.nonFlaggedRight}/${r.nonFlagged})`);
+  lines.push(`  ${'flagged for review'.padEnd(44)} ${pct(r.flagged, r.flagged + r.nonFlagged)}  (${r.flagged}/${r.flagged + r.nonFlagged})`);
   r.table = lines.join('\n');
   return r;
 }
 
-function check(name: string, file: string, holdout: boolean): void {
+function check(name: string, file: string, blind: boolean): void {
   it(`${name}: agrees with the teachers' grades`, () => {
     const cases = readFixtures(file);
     expect(cases.length).toBeGreaterThan(0);
@@ -104,8 +113,8 @@ function check(name: string, file: string, holdout: boolean): void {
       for (const cr of q?.criteria ?? []) expect(c.human[cr.id], `${c.id}: no human score for ${cr.id}`).toBeTypeOf('number');
     }
     const r = evaluate(cases);
-    console.log(`\nAgreement: ${name}\n${r.table}\n${holdout ? '' : r.disagreements.map((d) => `    differs: ${d}`).join('\n')}`);
-    if (holdout) {
+    console.log(`\nAgreement: ${name}${blind ? ' (blind holdout: measured only)' : ''}\n${r.table}\n${blind ? '' : r.disagreements.map((d) => `    differs: ${d}`).join('\n')}`);
+    if (blind) {
       expect(r.agree / r.criteria).toBeGreaterThanOrEqual(0.9);
     } else {
       expect(r.agree / r.criteria).toBeGreaterThanOrEqual(0.95);
@@ -115,7 +124,9 @@ function check(name: string, file: string, holdout: boolean): void {
 }
 
 describe('text grading agrees with teachers', () => {
-  for (const f of files) check(f.name, f.file, f.holdout);
+  for (const f of files) check(f.name, f.file, f.blind);
+  if (fs.existsSync(blindFile)) check('test/fixtures/text-answers.holdout2.jsonl', blindFile, true);
+  else it.skip('test/fixtures/text-answers.holdout2.jsonl (not written yet)', () => {});
   if (samplesFile) check('shared/rubric-samples.jsonl', samplesFile, false);
   else it.skip('shared/rubric-samples.jsonl (not found beside the repo)', () => {});
 });

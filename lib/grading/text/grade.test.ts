@@ -221,3 +221,44 @@ describe('never throws', () => {
     expect(r.needsReview).toBe(true);
   });
 });
+
+describe('quotations of the headline and caption', () => {
+  const text = 'The headline says "Now Threatens Nearby States as Well" but the cells are small and only weakly connected, so it exaggerates.';
+  it('are checked against the quotable text passed in (headline, caption)', () => {
+    const q = content.questions.get('headline-vs-body');
+    const r = content.rubrics.get('headline-vs-body');
+    if (!q || !r) throw new Error('no headline-vs-body');
+    const withHeadline = gradeText(q, r, { text }, content.article, { quotableText: content.quotable });
+    expect(withHeadline.reviewReasons).not.toContain('misquote');
+    const caption = gradeText(q, r, { text: 'The photo shows "Kazakh terrorist group Jund al-Khilafah". The cells are small.' }, content.article, {
+      quotableText: content.quotable,
+    });
+    expect(caption.reviewReasons).not.toContain('misquote');
+    // Without it, only the body counts: the headline's words are "not in the article".
+    expect(gradeText(q, r, { text }, content.article).reviewReasons).toContain('misquote');
+  });
+  it('a made-up headline is still a misquote', () => {
+    const q = content.questions.get('headline-vs-body');
+    const r = content.rubrics.get('headline-vs-body');
+    if (!q || !r) throw new Error('no headline-vs-body');
+    const res = gradeText(q, r, { text: 'The headline says "Jihadists Control All of Central Asia" which overstates it.' }, content.article, {
+      quotableText: content.quotable,
+    });
+    expect(res.reviewReasons).toContain('misquote');
+  });
+});
+
+describe('keyword answers without separators', () => {
+  it('"source estimate check" earns no reasoning credit and is flagged', () => {
+    const r = grade('youth-unemployment', 'source estimate check');
+    expect(r.score).toBe(0);
+    expect(r.reviewReasons).toContain('keyword-list');
+  });
+  it('a reason aimed at Tekushev is not a reason about the website', () => {
+    expect(grade('radical-website', 'Tekushev might be biased, and the study is old.').score).toBe(0);
+    expect(grade('radical-website', 'The website might be biased, and it is two years old.').score).toBe(2);
+  });
+  it('a bare "Nope." answers the judgment question', () => {
+    expect(scores('unclear-conclusion', "Nope. There's no 'he says' anywhere in it.").judgment).toBe(1);
+  });
+});

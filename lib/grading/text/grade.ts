@@ -11,11 +11,11 @@ import type { CriterionResult, EvidenceSpan, GradeResult } from '../types';
 import type { Condition, CriterionRubric, TextQuestionRubric } from './rubric-schema';
 import { parseRef } from './rubric-schema';
 import { compileConcepts, type Phrase, type Vocabulary } from './concepts';
-import { analyze, type Analysis } from './normalize';
+import { analyze, type Analysis, type Token } from './normalize';
 import { matchConcepts, type ConceptMatch } from './matcher';
 import { detectCopiedText, detectKeywordList, detectNotEnglish, detectRepetition, detectSelfCorrection } from './signals';
 import { checkQuotes, normalizeForQuote } from './quotes';
-import { sameQuestion, splitSegments } from './questions';
+import { sameQuestion, splitSegments, type QuestionSignature } from './questions';
 
 interface CompiledRubric {
   vocab: Vocabulary;
@@ -110,9 +110,10 @@ function scoreQuestions(
   analysis: Analysis,
   matches: readonly ConceptMatch[],
 ): Scored {
-  const counted: { kinds: Set<string>; words: Set<string> }[] = [];
+  const counted: QuestionSignature[] = [];
   const evidence: EvidenceSpan[] = [];
   let uncounted = 0;
+  let joinedCounted = 0;
   for (const seg of splitSegments(text)) {
     if (!seg.isQuestion) continue;
     const inSeg = matches.filter((m) => m.start >= seg.start && m.end <= seg.end);
@@ -130,15 +131,23 @@ function scoreQuestions(
       if (w.start >= seg.start && w.end <= seg.end && !covered.has(i) && w.lower.length > 3 && !STOP.has(w.lower))
         words.add(w.lemma);
     });
-    const sig = { kinds, words };
+    const sig = { kinds, words, phrases: new Set(hit.map((m) => `${m.concept}:${m.phrase}`)) };
     if (counted.some((c) => sameQuestion(c, sig))) {
       uncounted++;
       continue;
     }
     counted.push(sig);
+    if (seg.joined) joinedCounted++;
     evidence.push({ start: seg.start, end: seg.end });
   }
   const score = Math.min(points, counted.length);
+  // Two counted questions about the very same words ("Where did he get his
+  // info? What is his info based on?"), or two questions joined in one
+  // sentence ("Who is he and does he ...?"), may be one question to a teacher.
+  const sameWords = counted.some((a, i) =>
+    counted.some((b, j) => j > i && a.words.size > 0 && a.words.size === b.words.size && [...a.words].every((w) => b.words.has(w))),
+  );
+  if (score >= 2 && (sameWords || joinedCounted > 0)) return { score, evidence, doubtful: true };
   // A question not counted (off-topic or a rewording) is a judgment call when it cost a point.
   return { score, evidence, doubtful: uncounted > 0 && score < points };
 }
@@ -147,18 +156,95 @@ const STOP = new Set(
   'what which where when have does there that this they them their about would could should with from were been into your will whose'.split(' '),
 );
 
+/** Words too common to say what a sentence is about. */
+const GENERIC = new Set(
+  (
+    'the a an and or but if so because as of to in on at by for with from about into than then it its is are was were be been ' +
+    'being am do does did done have has had not no never i you he she we they me him her us them my your his our their this that ' +
+    'these those there here what who whom whose which when where why how would could should can will may might must shall one ' +
+    'some any all more most other another only just also very too out up down over again say says said think know get got make ' +
+    'made like way each both such own same see tell find look use give show thing things something anything really much many ' +
+    'lot well good new first last two want wants go going come came take took put part people person even still ' +
+    'article paragraph text question answer'
+  ).split(' '),
+);
+
+interface Topic {
+  words: Set<string>;
+  prefixes: string[];
+}
+
+const topicCache = new WeakMap<TextQuestionRubric, Map<string, Topic>>();
+
 /**
- * A sentence of at least `minWords` words that earned nothing: with points
- * still missing, it may say something right in words the rubric does not know.
+ * The topic words of each criterion: the content words of its concepts'
+ * phrases ("confirm", "evidence", "estimate", ...), with their lemmas, and
+ * the `word*` prefixes of 5+ letters.
  */
-function hasUnusedSentence(analysis: Analysis, evidence: readonly EvidenceSpan[], minWords: number): boolean {
-  const counts = new Map<number, number>();
+function criterionTopics(rubric: TextQuestionRubric): Map<string, Topic> {
+  const hit = topicCache.get(rubric);
+  if (hit) return hit;
+  const out = new Map<string, Topic>();
+  for (const [cid, c] of Object.entries(rubric.criteria)) {
+    const conds = [...(c.any ?? []), ...Object.values(c.kinds ?? {}).flat(), ...(c.questions?.about ?? [])];
+    const topic: Topic = { words: new Set(), prefixes: [] };
+    for (const cond of conds) {
+      for (const name of conditionConcepts(cond)) {
+        for (const phrase of rubric.concepts[name] ?? []) {
+          for (const raw of phrase.split(/[\s|]+/)) {
+            const w = raw.replace(/^=/, '').replace(/\?$/, '').toLowerCase();
+            if (!/^[a-z]+\*?$/.test(w) || w.length < 4) continue;
+            if (w.endsWith('*')) {
+              if (w.length >= 6) topic.prefixes.push(w.slice(0, -1));
+            } else if (!GENERIC.has(w)) {
+              topic.words.add(w);
+              const lemma = analyze(w).words[0]?.lemma;
+              if (lemma && !GENERIC.has(lemma)) topic.words.add(lemma);
+            }
+          }
+        }
+      }
+    }
+    out.set(cid, topic);
+  }
+  topicCache.set(rubric, out);
+  return out;
+}
+
+/** Distinct topic words of `topic` among `words`. */
+function topicHits(words: readonly Token[], topic: Topic): number {
+  const seen = new Set<string>();
+  for (const w of words) {
+    if (w.lower.length < 4 || GENERIC.has(w.lower) || GENERIC.has(w.lemma)) continue;
+    if (topic.words.has(w.lower) || topic.words.has(w.lemma) || topic.prefixes.some((p) => w.lower.startsWith(p))) seen.add(w.lemma);
+  }
+  return seen.size;
+}
+
+/**
+ * A sentence of at least `minWords` words that earned nothing yet uses two or
+ * more topic words of a criterion: the idea in words the rubric does not
+ * know, or a second thought about what earned a point. Either way, doubtful.
+ */
+function hasTopicalUnusedSentence(
+  analysis: Analysis,
+  evidence: readonly EvidenceSpan[],
+  topics: readonly Topic[],
+  minWords: number,
+): boolean {
+  if (topics.length === 0) return false;
+  const bySentence = new Map<number, Token[]>();
   const used = new Set<number>();
   for (const w of analysis.words) {
-    counts.set(w.sentence, (counts.get(w.sentence) ?? 0) + 1);
+    const list = bySentence.get(w.sentence) ?? [];
+    list.push(w);
+    bySentence.set(w.sentence, list);
     if (evidence.some((e) => w.start < e.end && w.end > e.start)) used.add(w.sentence);
   }
-  for (const [sentence, n] of counts) if (n >= minWords && !used.has(sentence)) return true;
+  for (const [sentence, words] of bySentence) {
+    if (used.has(sentence) || words.length < minWords) continue;
+    if (topics.some((t) => topicHits(words, t) >= 2)) return true;
+  }
   return false;
 }
 
@@ -206,6 +292,14 @@ const MESSAGES = {
   contradiction: 'Your answer seems to say two opposite things. Make clear which one you mean.',
 } as const;
 
+export interface GradeTextOptions {
+  /**
+   * Other text of the article a student may quote verbatim besides the body:
+   * the headline and the photo caption (and its credit line).
+   */
+  quotableText?: readonly string[];
+}
+
 /**
  * Grade a free-written answer. Never throws: anything unexpected becomes a
  * zero score flagged for a teacher ("grader-error").
@@ -215,9 +309,10 @@ export function gradeText(
   rubric: TextQuestionRubric,
   answer: TextAnswer,
   article: ArticleText,
+  options: GradeTextOptions = {},
 ): GradeResult {
   try {
-    return gradeUnsafe(question, rubric, answer, article);
+    return gradeUnsafe(question, rubric, answer, article, options);
   } catch {
     return {
       questionId: question.id,
@@ -238,7 +333,13 @@ export function gradeText(
   }
 }
 
-function gradeUnsafe(q: TextQuestion, rubric: TextQuestionRubric, answer: TextAnswer, article: ArticleText): GradeResult {
+function gradeUnsafe(
+  q: TextQuestion,
+  rubric: TextQuestionRubric,
+  answer: TextAnswer,
+  article: ArticleText,
+  options: GradeTextOptions,
+): GradeResult {
   const raw = typeof answer?.text === 'string' ? answer.text : '';
   const zeroCriteria = (): CriterionResult[] =>
     q.criteria.map((c) => ({ id: c.id, label: c.label, score: 0, maxScore: c.points, feedback: c.missing, evidence: [] }));
@@ -326,7 +427,7 @@ function gradeUnsafe(q: TextQuestion, rubric: TextQuestionRubric, answer: TextAn
     }
   }
 
-  for (const qc of checkQuotes(text, article, [q.prompt])) {
+  for (const qc of checkQuotes(text, article, [q.prompt, ...(options.quotableText ?? [])])) {
     if (qc.found) continue;
     if (!reasons.includes('misquote')) reasons.push('misquote');
     const shown = qc.text.trim().length > 80 ? `${qc.text.trim().slice(0, 77)}...` : qc.text.trim();
@@ -338,15 +439,29 @@ function gradeUnsafe(q: TextQuestion, rubric: TextQuestionRubric, answer: TextAn
   }
 
   if (doubtful && reasons.length === 0) reasons.push('uncounted-question');
-  if (score === 0 && reasons.length === 0 && analysis.words.length >= rubric.substantiveWords) {
+  const topics = criterionTopics(rubric);
+  const missingTopics = criteria
+    .filter((c) => c.score < c.maxScore)
+    .map((c) => topics.get(c.id))
+    .filter((t): t is Topic => t !== undefined);
+  // Nothing earned, substantive, and on the topic of a missing criterion: maybe
+  // the right idea in words the rubric does not know. (Off-topic prose that
+  // earns nothing is graded 0 with confidence.)
+  if (
+    score === 0 &&
+    reasons.length === 0 &&
+    analysis.words.length >= rubric.substantiveWords &&
+    missingTopics.some((t) => topicHits(analysis.words, t) >= 2)
+  ) {
     reasons.push('unmatched-substantive');
   } else if (
     score < q.points &&
     reasons.length === 0 &&
-    hasUnusedSentence(analysis, criteria.flatMap((c) => c.evidence), rubric.substantiveWords - 2)
+    hasTopicalUnusedSentence(analysis, criteria.flatMap((c) => c.evidence), [...topics.values()], rubric.substantiveWords - 2)
   ) {
-    // Something is missing and a whole sentence matched nothing: maybe a
-    // paraphrase the rubric does not know yet. A teacher should look.
+    // Something is missing and a whole sentence that matched nothing talks
+    // about a criterion's topic: maybe a paraphrase the rubric does not know
+    // yet, or a second thought that qualifies what earned a point.
     reasons.push('unmatched-sentence');
   }
 

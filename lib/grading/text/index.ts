@@ -2,7 +2,7 @@
  * Grading engine for free-written (`text`) answers. Public surface: the grader,
  * the rubric file schema, and the pieces other tools may reuse (quotation check).
  */
-export { gradeText, compileQuestionRubric } from './grade';
+export { gradeText, compileQuestionRubric, type GradeTextOptions } from './grade';
 export {
   textRubricFileSchema,
   textQuestionRubricSchema,

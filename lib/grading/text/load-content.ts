@@ -16,6 +16,8 @@ export interface LoadedContent {
   questions: Map<string, TextQuestion>;
   rubrics: Map<string, TextQuestionRubric>;
   article: ArticleText;
+  /** Headline, photo caption and credit: quotable besides the body (gradeText's `quotableText`). */
+  quotable: string[];
 }
 
 /** Body paragraphs of an article.md (after the YAML front matter), split on blank lines. */
@@ -36,11 +38,21 @@ export function loadContent(
   const dir = path.join(root, 'content', slug);
   const exercise = exerciseSchema.parse(parse(fs.readFileSync(path.join(dir, 'exercise.yaml'), 'utf8')));
   const rubricFile = textRubricFileSchema.parse(parse(fs.readFileSync(path.join(dir, 'rubric.yaml'), 'utf8')));
-  const article = buildArticleText(articleParagraphs(fs.readFileSync(path.join(dir, 'article.md'), 'utf8')));
+  const articleMd = fs.readFileSync(path.join(dir, 'article.md'), 'utf8');
+  const article = buildArticleText(articleParagraphs(articleMd));
+  const front = (parse(/^---\r?\n([\s\S]*?)\r?\n---/.exec(articleMd)?.[1] ?? '') ?? {}) as {
+    headline?: unknown;
+    image?: { caption?: unknown; credit?: unknown };
+  };
+  const quotable = [front.headline, front.image?.caption, front.image?.credit].filter(
+    (x): x is string => typeof x === 'string',
+  );
+  if (typeof front.image?.caption === 'string' && typeof front.image.credit === 'string')
+    quotable.push(`${front.image.caption} (Source: ${front.image.credit})`);
   const questions = new Map<string, TextQuestion>();
   for (const s of exercise.sections) for (const q of s.questions) if (q.kind === 'text') questions.set(q.id, q);
   const rubrics = new Map<string, TextQuestionRubric>(Object.entries(rubricFile.questions));
-  return { questions, rubrics, article };
+  return { questions, rubrics, article, quotable };
 }
 
 export interface FixtureCase {

@@ -23,6 +23,7 @@ export interface ConceptMatch {
 
 const EMPTY: readonly number[] = [];
 const GAP_BREAKERS = new Set(['because', 'but', 'although', 'though', 'however', 'whereas', 'while', 'since', 'unless', 'so', 'cause', 'cuz', 'therefore']);
+const JOINERS = new Set(['and', 'or', 'but', 'yet']);
 const CACHE_LIMIT = 20000;
 
 /** Per-vocabulary memo of word -> vocabulary ids (students reuse the same words). */
@@ -108,6 +109,12 @@ export function matchConcepts(analysis: Analysis, vocab: Vocabulary): ConceptMat
         if (seg > 0 && w.sentence !== sentence) break;
         // A gap does not reach across "because", "but", ...: that is another clause's idea.
         if (j > from && GAP_BREAKERS.has((words[j - 1] as Token).lower)) break;
+        // Nor across a clause break after a negation ("not old, it's recent") or into
+        // a new ", and ..." clause ("from the officials, and the number ...").
+        if (seg > 0 && j > 0 && w.clause !== (words[j - 1] as Token).clause) {
+          const before = words[from - 1] as Token;
+          if (before.negator || JOINERS.has(w.lower)) break;
+        }
         if (seg === 0 && j !== start) break;
         for (const seq of s.alts) {
           const mark = picked.length;

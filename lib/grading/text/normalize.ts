@@ -51,6 +51,7 @@ const SUBJECT_PRONOUNS = new Set(['it', 'he', 'she', 'they', 'we', 'i', 'you', '
 /** "I don't think it's exact" negates "exact" (neg-raising verbs keep the scope open). */
 const NEG_RAISING = new Set(['think', 'believe', 'suppose', 'feel', 'reckon', 'expect', 'guess', 'mean']);
 const MAX_SCOPE = 8;
+const SLANG = new Set(['nope', 'nah', 'yep', 'yeah', 'yup']);
 
 /** Quote marks and apostrophes do not break a clause ("never says 'Tekushev says'"). */
 const QUOTE_CHARS = /^["'“”‘’`«»]+$/;
@@ -159,7 +160,9 @@ export function analyze(text: string): Analysis {
     if (t.type !== 'word' && t.type !== 'number' && t.type !== 'unk' && t.type !== 'alpha_numeric') continue;
     if (t.norm === "'s" || t.value === "'") continue; // possessive
     // Contractions read as their full words: "doesn't" = "does not", "it's" = "it is".
-    let lower = t.norm !== t.value && /^[a-z]+$/.test(t.norm) ? t.norm : t.value;
+    // (Slang answers keep their own spelling: wink reads "nope"/"nah" as "no", but a
+    // bare "Nope." answers the question, it negates nothing.)
+    let lower = t.norm !== t.value && /^[a-z]+$/.test(t.norm) && !SLANG.has(t.value) ? t.norm : t.value;
     let lemma = t.lemma;
     // "tekashev's" / "writers'" as one token: match on the name itself.
     if (/\p{L}'s?$/u.test(lower)) {

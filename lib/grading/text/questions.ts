@@ -10,6 +10,8 @@ export interface Segment {
   end: number;
   text: string;
   isQuestion: boolean;
+  /** Split off the question before it at "... and what/does ...": one sentence, two questions. */
+  joined?: boolean;
 }
 
 const STARTERS = new Set(
@@ -30,7 +32,7 @@ const JOINED_QUESTION =
 export function splitSegments(text: string): Segment[] {
   const out: Segment[] = [];
   const re = /[^?.!\n;]+[?.!;]*|\n+/g;
-  const pieces: { raw: string; start: number }[] = [];
+  const pieces: { raw: string; start: number; joined?: boolean }[] = [];
   for (const m of text.matchAll(re)) {
     // "Who is Tekushev and what evidence does he have?" asks two questions.
     let from = 0;
@@ -39,9 +41,9 @@ export function splitSegments(text: string): Segment[] {
       pieces.push({ raw: m[0].slice(from, j.index ?? 0), start: (m.index ?? 0) + from });
       from = at;
     }
-    pieces.push({ raw: m[0].slice(from), start: (m.index ?? 0) + from });
+    pieces.push({ raw: m[0].slice(from), start: (m.index ?? 0) + from, joined: from > 0 });
   }
-  for (const { raw, start } of pieces) {
+  for (const { raw, start, joined } of pieces) {
     // Trim list markers and spaces at the front.
     const lead = /^[\s\d.)(\-•*:]*(?:(?:q|question)\s*\d*\s*[:.)-]\s*)?/i.exec(raw)?.[0].length ?? 0;
     const body = raw.slice(lead).trimEnd();
@@ -52,7 +54,7 @@ export function splitSegments(text: string): Segment[] {
     while (k < opening.length - 1 && k < 3 && FILLERS.has(opening[k] as string)) k++;
     const first = opening[k] ?? '';
     const isQuestion = body.endsWith('?') || STARTERS.has(first);
-    out.push({ start: start + lead, end: start + lead + body.length, text: body, isQuestion });
+    out.push({ start: start + lead, end: start + lead + body.length, text: body, isQuestion, ...(joined ? { joined } : {}) });
   }
   // "1. What ..." : a lone number followed by "." is part of the next segment, already trimmed.
   return out;
@@ -70,10 +72,31 @@ export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): numb
  * Two questions are the same question reworded when they are of the same
  * kinds (evidence, source, bias, ...) and share most of their other words.
  */
-export function sameQuestion(
-  a: { kinds: ReadonlySet<string>; words: ReadonlySet<string> },
-  b: { kinds: ReadonlySet<string>; words: ReadonlySet<string> },
-): boolean {
+export interface QuestionSignature {
+  kinds: ReadonlySet<string>;
+  words: ReadonlySet<string>;
+  /** "concept:phraseIndex" of the rubric phrases that matched (optional). */
+  phrases?: ReadonlySet<string>;
+}
+
+export function sameQuestion(a: QuestionSignature, b: QuestionSignature): boolean {
+  // Who is asked about is not what is asked: "Is the article biased?" and "Is
+  // the author biased?" ask the same (bias) question of two subjects. So a
+  // question's subject kind ("author") is ignored when both ask something else.
+  const strip = (k: ReadonlySet<string>) => new Set([...k].filter((x) => !SUBJECT_KINDS.has(x)));
+  const ak = strip(a.kinds);
+  const bk = strip(b.kinds);
+  if (ak.size > 0 && bk.size > 0 && (ak.size !== a.kinds.size || bk.size !== b.kinds.size)) {
+    const sameKinds = ak.size === bk.size && subset(ak, bk);
+    const fewWords = a.words.size <= 1 && b.words.size <= 1;
+    // ...and asked with the same rubric phrase ("biased" / "biased", not "paid for" / "reliable").
+    const own = (p: ReadonlySet<string> | undefined) =>
+      new Set([...(p ?? [])].filter((x) => !SUBJECT_KINDS.has(x.slice(0, x.lastIndexOf(':')))));
+    const ap = own(a.phrases);
+    const bp = own(b.phrases);
+    const samePhrases = ap.size > 0 && ap.size === bp.size && subset(ap, bp);
+    if (sameKinds && fewWords && samePhrases) return true;
+  }
   const kindsEqual = a.kinds.size === b.kinds.size && subset(a.kinds, b.kinds);
   const kindsNested =
     Math.min(a.kinds.size, b.kinds.size) >= 2 && (subset(a.kinds, b.kinds) || subset(b.kinds, a.kinds));
@@ -83,6 +106,9 @@ export function sameQuestion(
   // or nested kinds with nothing else ("Did the writer check the facts?" / "Did he fact-check it?").
   return (kindsEqual && (wordsNested || similarity(a.words, b.words) >= 0.5)) || (kindsNested && wordsEqual);
 }
+
+/** Kinds that name whom a question is about rather than what it asks. */
+const SUBJECT_KINDS = new Set(['author']);
 
 function subset(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   for (const x of a) if (!b.has(x)) return false;

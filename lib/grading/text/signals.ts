@@ -54,7 +54,19 @@ export function detectKeywordList(text: string, analysis: Analysis): KeywordList
     last = (m.index ?? 0) + m[0].length;
   }
   push(last, text.length);
-  if (segments.length < 2 || analysis.words.length < 3) return { isList: false, segments };
+  // "source estimate check": three to six bare words, no separators, no
+  // function word and no sentence end: keywords, one item per word.
+  const n = analysis.words.length;
+  if (
+    segments.length === 1 &&
+    n >= 3 &&
+    n <= 6 &&
+    !/[.!?]/.test(text) &&
+    analysis.words.every((w) => !FUNCTION_WORDS.has(w.lower) && !CLAUSE_WORDS.has(w.lower) && /^[a-z]+$/.test(w.lower))
+  ) {
+    return { isList: true, segments: analysis.words.map((w) => ({ start: w.start, end: w.end, words: 1 })) };
+  }
+  if (segments.length < 2 || n < 3) return { isList: false, segments };
   const lengths = segments.map((s) => s.words);
   const longest = Math.max(...lengths);
   const avg = lengths.reduce((a, b) => a + b, 0) / lengths.length;
