@@ -194,3 +194,17 @@ test('axe: no WCAG 2.2 AA violations on the home and reader pages, with feedback
   await page.goto('/no-such-page');
   expect((await new AxeBuilder({ page }).withTags(tags).analyze()).violations).toEqual([]);
 });
+
+test('security headers on pages and API responses', async ({ request }) => {
+  for (const url of ['/', '/articles/eurasia-daily-monitor-kazakhstan', '/signin']) {
+    const h = (await request.get(url)).headers();
+    expect(h['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(h['content-security-policy']).toContain("default-src 'self'");
+    expect(h['x-content-type-options']).toBe('nosniff');
+    expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(h['x-powered-by']).toBeUndefined();
+  }
+  const api = await request.post('/api/exercises/kazakhstan-jihadist-movement/check', { data: { questionId: 'attack-count', answer: { text: '7' } } });
+  expect(api.headers()['x-content-type-options']).toBe('nosniff');
+  expect(api.headers()['cache-control']).toContain('no-store');
+});
