@@ -4,16 +4,10 @@
  * criterion scores, total and comment winning over the automatic grade.
  * Pure functions over plain rows, so the rule is tested without a database.
  */
-import { z } from 'zod';
 import type { GradeResult } from '../grading/types';
+import { teacherGradeSchema } from '../validations/review';
+import { effectiveGrade } from './scoring';
 import { feedbackReleased, studentMayCheck, pendingFeedbackMessage, type FeedbackMode } from './release';
-
-export const teacherGradeSchema = z.object({
-  criteria: z.record(z.string(), z.number()).optional(),
-  total: z.number().optional(),
-  comment: z.string().optional(),
-});
-export type TeacherGrade = z.infer<typeof teacherGradeSchema>;
 
 /** A grade as the student sees it: the automatic grade with the teacher's changes applied. */
 export interface StudentGrade extends GradeResult {
@@ -22,10 +16,11 @@ export interface StudentGrade extends GradeResult {
   teacherComment?: string;
 }
 
-function clamp(n: number, max: number): number {
-  return Math.min(max, Math.max(0, n));
-}
-
+/**
+ * The automatic grade with the teacher's changes applied, by the same rule the
+ * teacher's grid and the CSV use (lib/classroom/scoring.ts `effectiveGrade`),
+ * so a student and their teacher always see the same number.
+ */
 export function studentGrade(autoGrade: GradeResult, teacherGradeRaw: unknown): StudentGrade {
   const parsed = teacherGradeSchema.safeParse(teacherGradeRaw ?? {});
   const tg = parsed.success ? parsed.data : {};
@@ -33,22 +28,18 @@ export function studentGrade(autoGrade: GradeResult, teacherGradeRaw: unknown): 
   const hasCriteria = !!tg.criteria && Object.keys(tg.criteria).length > 0;
   if (!hasCriteria && tg.total === undefined && !comment) return autoGrade;
 
-  const criteria = autoGrade.criteria?.map((c) => {
-    const t = tg.criteria?.[c.id];
-    return t === undefined ? c : { ...c, score: clamp(t, c.maxScore) };
-  });
-  let score = autoGrade.score;
-  if (tg.total !== undefined) score = clamp(tg.total, autoGrade.maxScore);
-  else if (hasCriteria && criteria) score = clamp(criteria.reduce((t, c) => t + c.score, 0), autoGrade.maxScore);
+  const eff = effectiveGrade(autoGrade, tg);
+  const byId = new Map(eff.criteria.map((c) => [c.id, c.effective]));
+  const criteria = autoGrade.criteria?.map((c) => ({ ...c, score: byId.get(c.id) ?? c.score }));
   return {
     ...autoGrade,
     ...(criteria ? { criteria } : {}),
-    score,
+    score: eff.score,
     // A teacher has read it: nothing is waiting for review any more.
     needsReview: false,
     reviewReasons: [],
     feedback: comment ? [`Your teacher's comment: ${comment}`, ...autoGrade.feedback] : autoGrade.feedback,
-    teacherAdjusted: hasCriteria || tg.total !== undefined || undefined,
+    teacherAdjusted: eff.adjusted || undefined,
     teacherComment: comment,
   };
 }
