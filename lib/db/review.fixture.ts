@@ -20,20 +20,31 @@ export function grade(questionId: string, answer: unknown): GradeResult {
   return gradeAnswer(q, answer, { articleText: ex.articleText, rubric: ex.rubric });
 }
 
-/** Answers with known automatic grades (checked in the tests that use them). */
+/**
+ * Answers with known automatic grades (checked in the tests that use them).
+ * Each is chosen so its grade is unambiguous and stable BY DESIGN, not by the
+ * current wording of the rubric: a rubric or matcher change must not move
+ * them. The text engine's own fixtures (lib/grading/fixtures) cover the
+ * borderline cases; these only need to be dependable.
+ */
 export const SAMPLE = {
   mainSourceRight: { choice: ['tekushev'] },
   mainSourceWrong: { choice: ['officials'] },
   otherSourcesMixed: { choice: ['officials', 'un'] },
+  /** 2/2, not flagged: names Tekushev and gives three textbook reasons (bias, error, cannot be checked). */
   singleSourceFull: {
     text: 'The source is Islam Tekushev and his study. A careful reader wants a second, independent source because one source could be biased or simply wrong, and nobody can check it.',
   },
-  /** 1/2, needsReview (keyword-list). */
+  /** 1/2, needsReview ['keyword-list']: bare keywords; the name is a fact (1 point), the keywords earn no reasoning. */
   singleSourceKeywords: { text: 'Tekushev, bias, second source, check' },
-  /** 0/2, needsReview (unmatched-substantive). */
-  singleSourceOffTopic: {
-    text: 'The article is about Kazakhstan and terrorism and it has many interesting facts about groups in the region and their history over many years.',
-  },
+  /**
+   * 0/2, needsReview ['contradiction']: the student takes the answer back
+   * ("Actually no, ..."), so the retracted "Tekushev" earns nothing and a
+   * teacher has to decide. No reason is given either.
+   */
+  singleSourceContradiction: { text: "It's Tekushev's study. Actually no, it's the writer's own research." },
+  /** 0/2, not flagged: off-topic prose about terrorism; nothing to doubt. */
+  dozensOffTopic: { text: 'Terrorism kills many innocent people every year and we need to stop it.' },
   whoSaysPartial: { assignments: { attacks: 'tekushev', 'radicals-200': 'tekushev' } },
 } as const;
 
@@ -82,7 +93,14 @@ export async function answer(attemptId: string, questionId: string, raw: unknown
   return autoGrade;
 }
 
-/** A teacher with a class, an assignment and a few graded answers. */
+/**
+ * A teacher with a class, an assignment and a few graded answers:
+ *   Sam      submitted    main-source right 1/1; single-source keywords 1/2 (flagged: keyword-list)
+ *   Sam (2)  in progress  main-source wrong 0/1; single-source full 2/2 (not flagged)
+ *   Ana      submitted    main-source right 1/1; single-source contradiction 0/2 (flagged: contradiction);
+ *                         who-says partial; dozens off-topic 0/2 (not flagged)
+ * So 8 responses, 2 flagged (both single-source), 2 unflagged text answers.
+ */
 export async function makeScenario() {
   const teacher = await makeTeacher();
   const klass = await makeClass(teacher.id);
@@ -95,7 +113,8 @@ export async function makeScenario() {
   await answer(sam2.id, 'main-source', SAMPLE.mainSourceWrong);
   await answer(sam2.id, 'single-source', SAMPLE.singleSourceFull);
   await answer(ana.id, 'main-source', SAMPLE.mainSourceRight);
-  await answer(ana.id, 'single-source', SAMPLE.singleSourceOffTopic);
+  await answer(ana.id, 'single-source', SAMPLE.singleSourceContradiction);
   await answer(ana.id, 'who-says', SAMPLE.whoSaysPartial);
+  await answer(ana.id, 'dozens', SAMPLE.dozensOffTopic);
   return { teacher, klass, assignment, sam, sam2, ana };
 }

@@ -14,8 +14,9 @@ const form = (input: Record<string, unknown>) => reviewFormSchema.parse(input);
 describe('fixture grades (the real engine)', () => {
   it('produces the flags the tests rely on', () => {
     expect(grade('single-source', SAMPLE.singleSourceKeywords)).toMatchObject({ score: 1, needsReview: true, reviewReasons: ['keyword-list'] });
-    expect(grade('single-source', SAMPLE.singleSourceOffTopic)).toMatchObject({ score: 0, needsReview: true });
-    expect(grade('single-source', SAMPLE.singleSourceFull)).toMatchObject({ score: 2, needsReview: false });
+    expect(grade('single-source', SAMPLE.singleSourceContradiction)).toMatchObject({ score: 0, needsReview: true, reviewReasons: ['contradiction'] });
+    expect(grade('single-source', SAMPLE.singleSourceFull)).toMatchObject({ score: 2, needsReview: false, reviewReasons: [] });
+    expect(grade('dozens', SAMPLE.dozensOffTopic)).toMatchObject({ score: 0, needsReview: false, reviewReasons: [] });
     expect(grade('main-source', SAMPLE.mainSourceRight).score).toBe(1);
   });
 });
@@ -37,6 +38,10 @@ describe('results grid', () => {
     expect(sam.cells['who-says']).toBeUndefined();
     expect(sam).toMatchObject({ total: 2, autoTotal: 2, needsReview: 1, adjusted: false });
     expect(sam.maxTotal).toBeGreaterThan(20);
+    const ana = grid!.rows.find((r) => r.attemptId === s.ana.id)!;
+    expect(ana.cells['single-source']).toMatchObject({ score: 0, maxScore: 2, needsReview: true });
+    expect(ana.cells['dozens']).toEqual({ score: 0, maxScore: 2, autoScore: 0, adjusted: false, needsReview: false });
+    expect(ana).toMatchObject({ needsReview: 1 });
     expect(grid!.rows.find((r) => r.attemptId === s.sam2.id)!.status).toBe('in-progress');
     expect(grid!.summary).toEqual({ joined: 3, submitted: 2, needReview: 2 });
     // JSON round trip gives the same data (the polling route sends it as JSON).
@@ -59,6 +64,8 @@ describe('review queue', () => {
       [0, 'Ana', 'single-source'],
       [0, 'Sam', 'single-source'],
       [1, 'Sam (2)', 'single-source'],
+      // An unflagged text answer (off-topic, 0) is still a text answer: group 1, after earlier questions.
+      [1, 'Ana', 'dozens'],
       [2, 'Ana', 'main-source'],
       [2, 'Sam', 'main-source'],
       [2, 'Sam (2)', 'main-source'],
@@ -70,13 +77,13 @@ describe('review queue', () => {
   it('opens the first response, with position, neighbours and the data to review', async () => {
     const s = await makeScenario();
     const page = (await reviewPage(s.teacher.id, s.assignment.id))!;
-    expect(page).toMatchObject({ total: 7, pending: 2, position: 1, prevKey: null, nextKey: responseKey(s.sam.id, 'single-source') });
+    expect(page).toMatchObject({ total: 8, pending: 2, position: 1, prevKey: null, nextKey: responseKey(s.sam.id, 'single-source') });
     const item = page.item!;
     expect(item).toMatchObject({ studentName: 'Ana', questionId: 'single-source', questionNumber: 3, attemptStatus: 'submitted', teacher: null, changedSinceReview: false });
-    expect(item.answer).toEqual(SAMPLE.singleSourceOffTopic);
+    expect(item.answer).toEqual(SAMPLE.singleSourceContradiction);
     expect(item.question).toMatchObject({ kind: 'text', prompt: expect.stringMatching(/one person's study/) });
     expect(item.question).not.toHaveProperty('criteria.0.match');
-    expect(item.auto?.reviewReasons).toEqual(['unmatched-substantive']);
+    expect(item.auto?.reviewReasons).toEqual(['contradiction']);
     expect(item.criteria.map((c) => [c.id, c.autoScore, c.maxScore])).toEqual([
       ['names-source', 0, 1],
       ['reason', 0, 1],

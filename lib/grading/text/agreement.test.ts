@@ -5,12 +5,14 @@
  * of answers the engine did NOT flag for review, and the flagged share) and
  * holds the engine to the product's thresholds.
  *
- * Every lib/grading/fixtures/*.jsonl file is TUNING data (dev, the old holdout,
- * the engine's own cases) and must meet the product bar: >= 95% criterion
- * agreement and >= 97% non-flagged precision. The blind holdout
- * test/fixtures/text-answers.holdout2.jsonl (written by someone who never saw
- * the engine) is only measured: its table is printed, without per-answer
- * differences so nobody tunes on it, and it must reach >= 90% agreement.
+ * Every lib/grading/fixtures/*.jsonl file is TUNING data (dev, the first and
+ * second former holdouts, the engine's own cases) and must meet the product
+ * bar: >= 95% criterion agreement and >= 97% non-flagged precision. The blind
+ * holdout test/fixtures/text-answers.holdout3.jsonl (written by someone who
+ * never saw the engine) is only measured: its table is printed, without
+ * per-answer differences so nobody tunes on it, and it must reach >= 90%
+ * criterion agreement. (holdout2 was blind too; measured once at 94.7% /
+ * 90.7%, it is now tuning data in lib/grading/fixtures/.)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,7 +36,8 @@ const files: FileSpec[] = fs
   .filter((f) => f.endsWith('.jsonl'))
   .sort()
   .map((f) => ({ name: f, file: path.join(fixturesDir, f), blind: false }));
-const blindFile = path.join(root, 'test/fixtures/text-answers.holdout2.jsonl');
+const blindName = 'test/fixtures/text-answers.holdout3.jsonl';
+const blindFile = path.join(root, blindName);
 const samples = path.resolve(root, '../shared/rubric-samples.jsonl');
 const samplesAlt = '/work/shared/rubric-samples.jsonl';
 const samplesFile = fs.existsSync(samples) ? samples : fs.existsSync(samplesAlt) ? samplesAlt : undefined;
@@ -125,8 +128,8 @@ function check(name: string, file: string, blind: boolean): void {
 
 describe('text grading agrees with teachers', () => {
   for (const f of files) check(f.name, f.file, f.blind);
-  if (fs.existsSync(blindFile)) check('test/fixtures/text-answers.holdout2.jsonl', blindFile, true);
-  else it.skip('test/fixtures/text-answers.holdout2.jsonl (not written yet)', () => {});
+  if (fs.existsSync(blindFile)) check(blindName, blindFile, true);
+  else it.skip(`${blindName} (not written yet)`, () => {});
   if (samplesFile) check('shared/rubric-samples.jsonl', samplesFile, false);
   else it.skip('shared/rubric-samples.jsonl (not found beside the repo)', () => {});
 });

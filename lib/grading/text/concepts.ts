@@ -42,6 +42,13 @@ export interface Phrase {
   index: number;
   source: string;
   segments: Segment[];
+  /**
+   * For each segment after the first: the vocabulary ids one of which must
+   * occur somewhere in the answer for the segment to match (each alternative's
+   * first required word), or null when an alternative is all optional words.
+   * Lets the matcher skip a phrase whose later parts cannot match at all.
+   */
+  needs: (number[] | null)[];
 }
 
 export interface Vocabulary {
@@ -139,7 +146,16 @@ export function compileConcepts(concepts: Record<string, readonly string[]>): { 
       });
       const first = segments[0];
       if (!first) continue;
-      const phrase: Phrase = { concept, index: phrases.length, source, segments };
+      const needs = segments.slice(1).map((seg) => {
+        const ids: number[] = [];
+        for (const alt of seg.alts) {
+          const req = alt.find((e) => !e.optional);
+          if (!req) return null;
+          ids.push(req.id);
+        }
+        return ids;
+      });
+      const phrase: Phrase = { concept, index: phrases.length, source, segments, needs };
       phrases.push(phrase);
       for (const seq of first.alts) {
         const head = seq[0];

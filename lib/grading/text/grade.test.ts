@@ -88,6 +88,42 @@ describe('meaning, not strings', () => {
   });
 });
 
+describe('off-topic and generic prose earns nothing', () => {
+  it('"interesting ... in" is not "an interest in"; "paid attention to" is not "paid to"', () => {
+    expect(scores('single-source', 'Tekushev. The article has many interesting facts about groups in the region.').reason).toBe(0);
+    expect(scores('single-source', 'Tekushev. We should pay attention to it.').reason).toBe(0);
+    expect(scores('single-source', 'Tekushev. He has an interest in making it look worse.').reason).toBe(1);
+  });
+  it('retelling the article, or the student\'s own opinion, is graded 0 without a flag', () => {
+    for (const [qid, text] of [
+      ['dozens', 'The terrorists want to kill as many people as possible to spread fear.'],
+      ['funding-evidence', 'I think the money comes from rich people in other countries who believe in jihad.'],
+      ['headline-vs-body', 'The jihadists want to create an Islamic state in Central Asia and they are getting stronger.'],
+      ['radical-website', 'Two reasons are that terrorism is bad and that the groups in Kazakhstan are growing.'],
+      ['questions-before-trusting', 'What is the capital of Kazakhstan? How many people live there?'],
+    ] as const) {
+      const r = grade(qid, text);
+      expect(r.score, text).toBe(0);
+      expect(r.needsReview, text).toBe(false);
+    }
+  });
+  it('a general distrust of the internet is not a reason about this website', () => {
+    expect(scores('radical-website', 'Websites are not always reliable and anyone can post anything on the internet.').reasons).toBe(0);
+    expect(scores('radical-website', 'The site is run by the radicals themselves, and we are not told who wrote it.').reasons).toBe(2);
+  });
+});
+
+describe('grammatical variants', () => {
+  it('"didn\'t no" is "didn\'t know"', () => {
+    expect(scores('dozens', 'Tekushev didnt no the exact number.')['why-vague']).toBe(1);
+  });
+  it('indirect questions ("I would want to know if ...") count; "I want to know ..." is for a teacher', () => {
+    const r = grade('questions-before-trusting', 'I would want to know if Tekushev went to Kazakhstan himself. I would also want to know whether other experts agree.');
+    expect(r).toMatchObject({ score: 2, needsReview: false });
+    expect(grade('questions-before-trusting', 'I want to know who funded the study.')).toMatchObject({ score: 0, needsReview: true });
+  });
+});
+
 describe('review flags', () => {
   it('keyword list: no reasoning credit, flagged, told to write sentences', () => {
     const r = grade('single-source', 'Tekushev, bias, confirm, second source');

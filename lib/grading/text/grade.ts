@@ -15,7 +15,7 @@ import { analyze, type Analysis, type Token } from './normalize';
 import { matchConcepts, type ConceptMatch } from './matcher';
 import { detectCopiedText, detectKeywordList, detectNotEnglish, detectRepetition, detectSelfCorrection } from './signals';
 import { checkQuotes, normalizeForQuote } from './quotes';
-import { sameQuestion, splitSegments, type QuestionSignature } from './questions';
+import { isDoubtfulIndirect, sameQuestion, splitSegments, type QuestionSignature } from './questions';
 
 interface CompiledRubric {
   vocab: Vocabulary;
@@ -109,19 +109,28 @@ function scoreQuestions(
   text: string,
   analysis: Analysis,
   matches: readonly ConceptMatch[],
+  topic: Topic | undefined,
 ): Scored {
   const counted: QuestionSignature[] = [];
   const evidence: EvidenceSpan[] = [];
   let uncounted = 0;
   let joinedCounted = 0;
   for (const seg of splitSegments(text)) {
-    if (!seg.isQuestion) continue;
     const inSeg = matches.filter((m) => m.start >= seg.start && m.end <= seg.end);
+    if (!seg.isQuestion) {
+      // "I want to know who funded it": maybe a question to a teacher, maybe not.
+      if (isDoubtfulIndirect(seg.text) && firstHolding(rule.about, inSeg.map((m) => ({ ...m, sentence: 0 })))) uncounted++;
+      continue;
+    }
     // Sentence ids may differ from our segments; treat the segment as one sentence.
     const asOne = inSeg.map((m) => ({ ...m, sentence: 0 }));
     const hit = firstHolding(rule.about, asOne);
     if (!hit) {
-      uncounted++;
+      // A question about something else entirely ("What is the capital of
+      // Kazakhstan?") is confidently not counted; one that uses the
+      // criterion's own words may be a kind of question the rubric misses.
+      const segWords = analysis.words.filter((w) => w.start >= seg.start && w.end <= seg.end);
+      if (topic && topicHits(segWords, topic) >= 1) uncounted++;
       continue;
     }
     const kinds = new Set(hit.map((m) => m.concept));
@@ -175,15 +184,41 @@ interface Topic {
 }
 
 const topicCache = new WeakMap<TextQuestionRubric, Map<string, Topic>>();
+const fullTopicCache = new WeakMap<TextQuestionRubric, Map<string, Topic>>();
+const sharedWordsCache = new WeakMap<ArticleText, Set<string>>();
+
+/** Spellings and lemmas of the article's words. */
+function articleWords(article: ArticleText): Set<string> {
+  const hit = sharedWordsCache.get(article);
+  if (hit) return hit;
+  const out = new Set<string>();
+  for (const w of analyze(article.body).words) {
+    out.add(w.lower);
+    out.add(w.lemma);
+  }
+  sharedWordsCache.set(article, out);
+  return out;
+}
 
 /**
  * The topic words of each criterion: the content words of its concepts'
  * phrases ("confirm", "evidence", "estimate", ...), with their lemmas, and
- * the `word*` prefixes of 5+ letters.
+ * the `word*` prefixes of 6+ letters. Words the article or the prompt itself
+ * uses ("cells", "unemployment", "network", "funding") are left out: a
+ * student who retells the article or restates the prompt uses them without
+ * attempting the criterion, so they say nothing about a missed paraphrase.
  */
-function criterionTopics(rubric: TextQuestionRubric): Map<string, Topic> {
-  const hit = topicCache.get(rubric);
+function criterionTopics(rubric: TextQuestionRubric, q: TextQuestion, article: ArticleText, keepShared = false): Map<string, Topic> {
+  const cache = keepShared ? fullTopicCache : topicCache;
+  const hit = cache.get(rubric);
   if (hit) return hit;
+  const shared = new Set(keepShared ? [] : articleWords(article));
+  if (!keepShared) {
+    for (const w of analyze(q.prompt).words) {
+      shared.add(w.lower);
+      shared.add(w.lemma);
+    }
+  }
   const out = new Map<string, Topic>();
   for (const [cid, c] of Object.entries(rubric.criteria)) {
     const conds = [...(c.any ?? []), ...Object.values(c.kinds ?? {}).flat(), ...(c.questions?.about ?? [])];
@@ -195,11 +230,13 @@ function criterionTopics(rubric: TextQuestionRubric): Map<string, Topic> {
             const w = raw.replace(/^=/, '').replace(/\?$/, '').toLowerCase();
             if (!/^[a-z]+\*?$/.test(w) || w.length < 4) continue;
             if (w.endsWith('*')) {
-              if (w.length >= 6) topic.prefixes.push(w.slice(0, -1));
-            } else if (!GENERIC.has(w)) {
+              const p = w.slice(0, -1);
+              if (w.length >= 6 && ![...shared].some((x) => x.startsWith(p))) topic.prefixes.push(p);
+            } else if (!GENERIC.has(w) && !shared.has(w)) {
+              const lemma = analyze(w).words[0]?.lemma ?? w;
+              if (shared.has(lemma)) continue;
               topic.words.add(w);
-              const lemma = analyze(w).words[0]?.lemma;
-              if (lemma && !GENERIC.has(lemma)) topic.words.add(lemma);
+              if (!GENERIC.has(lemma)) topic.words.add(lemma);
             }
           }
         }
@@ -207,7 +244,7 @@ function criterionTopics(rubric: TextQuestionRubric): Map<string, Topic> {
     }
     out.set(cid, topic);
   }
-  topicCache.set(rubric, out);
+  cache.set(rubric, out);
   return out;
 }
 
@@ -383,6 +420,7 @@ function gradeUnsafe(
     ? standing.filter((m) => claimItems.some((s) => m.start >= s.start && m.end <= s.end))
     : standing;
 
+  const topics = criterionTopics(rubric, q, article);
   let doubtful = false;
   const criteria: CriterionResult[] = q.criteria.map((c) => {
     const rule = rubric.criteria[c.id];
@@ -399,7 +437,7 @@ function gradeUnsafe(
         scored = { score: Math.min(c.points, hits.length), evidence: spansOf(hits.flat()) };
       } else if (rule.questions) {
         // A question asked stays asked, whatever the student says next.
-        scored = scoreQuestions(rule.questions, c.points, text, analysis, keywordList ? listClaims : matches);
+        scored = scoreQuestions(rule.questions, c.points, text, analysis, keywordList ? listClaims : matches, topics.get(c.id));
       }
       if (scored.score > 0 && rule.unless.length && firstHolding(rule.unless, usable)) scored = { score: 0, evidence: [] };
     }
@@ -439,7 +477,6 @@ function gradeUnsafe(
   }
 
   if (doubtful && reasons.length === 0) reasons.push('uncounted-question');
-  const topics = criterionTopics(rubric);
   const missingTopics = criteria
     .filter((c) => c.score < c.maxScore)
     .map((c) => topics.get(c.id))
@@ -457,7 +494,15 @@ function gradeUnsafe(
   } else if (
     score < q.points &&
     reasons.length === 0 &&
-    hasTopicalUnusedSentence(analysis, criteria.flatMap((c) => c.evidence), [...topics.values()], rubric.substantiveWords - 2)
+    hasTopicalUnusedSentence(
+      analysis,
+      criteria.flatMap((c) => c.evidence),
+      // A student who earned a point is engaging with the question: there even
+      // the article's own words ("the numbers", "the cells") may carry a
+      // paraphrase. With nothing earned they more likely retell the article.
+      [...(score > 0 ? criterionTopics(rubric, q, article, true) : topics).values()],
+      rubric.substantiveWords - 2,
+    )
   ) {
     // Something is missing and a whole sentence that matched nothing talks
     // about a criterion's topic: maybe a paraphrase the rubric does not know

@@ -26,6 +26,9 @@ const GAP_BREAKERS = new Set(['because', 'but', 'although', 'though', 'however',
 const JOINERS = new Set(['and', 'or', 'but', 'yet']);
 const CACHE_LIMIT = 20000;
 
+const SUFFIX = (w: string): string => (w.endsWith('ly') ? 'ly' : /[ai]ble$/.test(w) ? 'able' : '');
+const SUFFIXED = (w: string): boolean => SUFFIX(w) !== '';
+
 /** Per-vocabulary memo of word -> vocabulary ids (students reuse the same words). */
 const wordCache = new WeakMap<Vocabulary, Map<string, readonly number[]>>();
 
@@ -41,7 +44,19 @@ function lookupWord(vocab: Vocabulary, t: Token): readonly number[] {
   const found = new Set<number>();
   for (const id of vocab.byLower.get(t.lower) ?? EMPTY) found.add(id);
   for (const id of vocab.byLemma.get(t.lemma) ?? EMPTY) found.add(id);
-  if (t.stem.length >= 3) for (const id of vocab.byStem.get(t.stem) ?? EMPTY) found.add(id);
+  // Stems join derivations ("confirmation" = "confirm"), but an "-ing" word the
+  // model reads as an adjective keeps its own sense: "interesting" is not
+  // "interest", "exciting" not "excite".
+  const ingAdjective = t.lemma === t.lower && t.lower.endsWith('ing') && !t.oov;
+  if (t.stem.length >= 3 && !ingAdjective) {
+    for (const id of vocab.byStem.get(t.stem) ?? EMPTY) {
+      const e = vocab.entries[id];
+      // Nor does a stem bridge an adverb or an "-able" adjective and its root:
+      // "differently" is not "different", "overly" not "over", "believable" not "believe".
+      if (e && e.lemma !== t.lemma && (SUFFIXED(e.word) || SUFFIXED(t.lower)) && SUFFIX(e.word) !== SUFFIX(t.lower)) continue;
+      found.add(id);
+    }
+  }
   for (const id of vocab.prefixes) {
     const e = vocab.entries[id];
     if (e && t.lower.startsWith(e.word)) found.add(id);
@@ -75,6 +90,18 @@ export function matchConcepts(analysis: Analysis, vocab: Vocabulary): ConceptMat
   const words = analysis.words;
   const ids: (readonly number[])[] = words.map((t) => lookupWord(vocab, t));
   const sets: Set<number>[] = ids.map((l) => new Set(l));
+  const present = new Set<number>();
+  for (const l of ids) for (const id of l) present.add(id);
+  /** Phrase index -> whether every later part has a word present in the answer. */
+  const feasible = new Map<number, boolean>();
+  const isFeasible = (p: Phrase): boolean => {
+    let ok = feasible.get(p.index);
+    if (ok === undefined) {
+      ok = p.needs.every((n) => n === null || n.some((id) => present.has(id)));
+      feasible.set(p.index, ok);
+    }
+    return ok;
+  };
   const out: ConceptMatch[] = [];
   const seen = new Set<string>();
 
@@ -132,6 +159,7 @@ export function matchConcepts(analysis: Analysis, vocab: Vocabulary): ConceptMat
     const here = ids[i] ?? EMPTY;
     for (const id of here) {
       for (const p of vocab.firstSlot.get(id) ?? []) {
+        if (!isFeasible(p)) continue;
         const picked = tryPhrase(p, i);
         if (!picked) continue;
         const key = `${p.concept}:${picked.join(',')}`;

@@ -182,8 +182,27 @@ export function analyze(text: string): Analysis {
       negatedBy: -1,
     });
   }
+  fixNegatedKnow(words);
   markNegation(words);
   return { text, words, sentences };
+}
+
+/**
+ * "didn't no the number" / "dont no": after a negated "do", "no" is the
+ * homophone "know" (a double negation here is never what the student means).
+ */
+function fixNegatedKnow(words: Token[]): void {
+  for (let i = 2; i < words.length; i++) {
+    const w = words[i] as Token;
+    if (w.lower !== 'no') continue;
+    const not = words[i - 1] as Token;
+    const aux = words[i - 2] as Token;
+    if (not.lower !== 'not' || not.clause !== w.clause || !['do', 'did', 'does'].includes(aux.lower)) continue;
+    w.lower = 'know';
+    w.lemma = 'know';
+    w.stem = 'know';
+    w.negator = false;
+  }
 }
 
 function markNegation(words: Token[]): void {

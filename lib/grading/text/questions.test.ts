@@ -10,6 +10,10 @@ describe('questions', () => {
       ['I would check the sources.', false],
     ]);
   });
+  it('counts indirect questions with "would", not statements of what one would do', () => {
+    const s = splitSegments("First I would want to know if he went there. I'd ask whether others agree. I wonder who paid. I would check the sources.");
+    expect(s.map((x) => x.isQuestion)).toEqual([true, true, true, false]);
+  });
   it('skips fillers before the question word', () => {
     expect(splitSegments('and like how does he know')[0]?.isQuestion).toBe(true);
   });

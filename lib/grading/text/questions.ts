@@ -21,6 +21,27 @@ const STARTERS = new Set(
   ).split(' '),
 );
 
+/**
+ * An indirect question is a question: "I would want to know if Tekushev went
+ * there", "I'd ask whether ...", "I wonder who paid for it". (A statement of
+ * what one would DO, "I would check the sources", is not.)
+ */
+const INDIRECT =
+  /^(?:(?:first(?:ly)?|second(?:ly)?|third|next|then|also|and|another(?: question)?(?: is)?|my (?:first |second |other )?question is)[,:]?\s+)*(?:i(?:'d| would)(?: really| also)? (?:(?:want|like|need) to (?:know|ask|find out)|ask(?: myself)?|wonder)|i (?:also )?wonder)\s+(?:if|whether|who|whom|whose|what|where|when|why|how|which)\b/i;
+
+/**
+ * "I want to know who funded it": present tense, it may be read as a
+ * statement of interest rather than a question one would ask. Not counted,
+ * but a teacher should look (see scoreQuestions in grade.ts).
+ */
+const INDIRECT_PRESENT =
+  /^(?:(?:first(?:ly)?|second(?:ly)?|third|next|then|also|and)[,:]?\s+)*i (?:also |really )?(?:want|need) to (?:know|find out|see|ask)\s+(?:if|whether|who|whom|whose|what|where|when|why|how|which)\b/i;
+
+/** A statement that may be an indirect question a teacher would count. */
+export function isDoubtfulIndirect(text: string): boolean {
+  return INDIRECT_PRESENT.test(text.replace(/^[\s\d.)(\-•*:]+/, ''));
+}
+
 const FILLERS = new Set(
   'and like so but also ok okay then well um plus secondly first firstly second next lastly finally another question q'.split(' '),
 );
@@ -36,7 +57,10 @@ export function splitSegments(text: string): Segment[] {
   for (const m of text.matchAll(re)) {
     // "Who is Tekushev and what evidence does he have?" asks two questions.
     let from = 0;
-    for (const j of m[0].matchAll(JOINED_QUESTION)) {
+    // Only a question is split so ("... because it is long and has a lot of information." is one statement).
+    const opener = /[\p{L}']+/u.exec(m[0].toLowerCase().replace(/^[\s\d.)(\-•*:]*/, ''))?.[0].replace(/'/g, '') ?? '';
+    const joins = m[0].trimEnd().endsWith('?') || STARTERS.has(opener) ? [...m[0].matchAll(JOINED_QUESTION)] : [];
+    for (const j of joins) {
       const at = (j.index ?? 0) + j[0].length;
       pieces.push({ raw: m[0].slice(from, j.index ?? 0), start: (m.index ?? 0) + from });
       from = at;
@@ -53,7 +77,7 @@ export function splitSegments(text: string): Segment[] {
     let k = 0;
     while (k < opening.length - 1 && k < 3 && FILLERS.has(opening[k] as string)) k++;
     const first = opening[k] ?? '';
-    const isQuestion = body.endsWith('?') || STARTERS.has(first);
+    const isQuestion = body.endsWith('?') || STARTERS.has(first) || INDIRECT.test(body);
     out.push({ start: start + lead, end: start + lead + body.length, text: body, isQuestion, ...(joined ? { joined } : {}) });
   }
   // "1. What ..." : a lone number followed by "." is part of the next segment, already trimmed.
