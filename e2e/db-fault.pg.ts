@@ -57,10 +57,12 @@ test('PostgreSQL stopped mid-burst: 503 db_unavailable (no 500), clients retry, 
     expect(process.env[v], `${v} must be set: run through scripts/with-postgres.sh (npm run test:db-fault)`).toBeTruthy();
   const seed = seedGate({ DATABASE_URL: process.env.DATABASE_URL! });
   const port = Number(process.env.DB_FAULT_PORT ?? 0) || (await freePort());
-  const server: Server = startServer(port, { DATABASE_URL: process.env.DATABASE_URL!, DATA_DIR: '' });
+  const server: Server = startServer(port, { DATABASE_URL: process.env.DATABASE_URL! });
   let dbDown = false;
   try {
-    await waitReady(server.base);
+    await waitReady(server.base).catch((e: unknown) => {
+      throw new Error(`${String(e)}\n${server.log().slice(-3000)}`);
+    });
     const base = server.base;
 
     // Students: 6 HTTP clients and one real browser page.
