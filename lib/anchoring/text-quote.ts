@@ -46,25 +46,35 @@ function commonPrefixLength(a: string, b: string): number {
   return n;
 }
 
-/** Levenshtein distance with an upper bound: returns bound+1 as soon as it is exceeded. */
+/**
+ * Levenshtein distance with an upper bound: returns bound+1 as soon as it is
+ * exceeded. Only the diagonal band |i - j| <= bound is computed (cells outside
+ * it cost more than the bound anyway), so the cost is O(length × bound).
+ */
 export function boundedLevenshtein(a: string, b: string, bound: number): number {
   if (Math.abs(a.length - b.length) > bound) return bound + 1;
+  const big = bound + 1;
   let prev = new Array<number>(b.length + 1);
   let cur = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let j = 0; j <= b.length; j++) prev[j] = j <= bound ? j : big;
   for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
+    const lo = Math.max(1, i - bound);
+    const hi = Math.min(b.length, i + bound);
+    cur[0] = i <= bound ? i : big;
+    if (lo > 1) cur[lo - 1] = big;
+    let rowMin = cur[0] as number;
+    for (let j = lo; j <= hi; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      cur[j] = v;
+      const v = Math.min((prev[j] ?? big) + 1, (cur[j - 1] ?? big) + 1, (prev[j - 1] ?? big) + cost);
+      cur[j] = v > big ? big : v;
       if (v < rowMin) rowMin = v;
     }
+    if (hi < b.length) cur[hi + 1] = big;
     if (rowMin > bound) return bound + 1;
     [prev, cur] = [cur, prev];
   }
-  return prev[b.length] as number;
+  const d = prev[b.length] as number;
+  return d > bound ? bound + 1 : d;
 }
 
 function trimPunctuation(s: string): string {
@@ -126,16 +136,103 @@ function pickOccurrence(hay: string, needle: string, hits: number[], sel: TextQu
   return best;
 }
 
+/**
+ * Lower bounds on the edit distance between `needle` and every window of `len`
+ * characters of `hay` (window start s → bound[s]), from character and
+ * character-pair counts: one edit changes the character counts by at most 2
+ * and the pair counts by at most 4, so ceil(L1/2) and ceil(L1/4) of the count
+ * differences are both lower bounds. Computed by sliding the window once over
+ * the text (O(text length)), they rule out almost every window before the
+ * quadratic Levenshtein runs, so a long or odd selection costs well under a
+ * millisecond instead of hundreds.
+ */
+// Count tables reused across calls (one search at a time: JavaScript is single-threaded).
+const charCounts = new Int32Array(65536);
+const pairCounts = new Int32Array(65536);
+
+function lowerBounds(hay: string, needle: string, len: number): Int32Array {
+  const out = new Int32Array(Math.max(0, hay.length - len + 1));
+  if (len > hay.length || len < 2) return out;
+  charCounts.fill(0);
+  pairCounts.fill(0);
+  let l1c = 0;
+  let l1p = 0;
+  // Pairs are hashed into 65,536 buckets; merging buckets can only lower the L1 sum, so it stays a lower bound.
+  const pairAt = (t: string, i: number) => (t.charCodeAt(i) * 31 + t.charCodeAt(i + 1)) & 0xffff;
+  const bumpChar = (c: number, d: number) => {
+    const before = charCounts[c] as number;
+    charCounts[c] = before + d;
+    l1c += Math.abs(before + d) - Math.abs(before);
+  };
+  const bumpPair = (p: number, d: number) => {
+    const before = pairCounts[p] as number;
+    pairCounts[p] = before + d;
+    l1p += Math.abs(before + d) - Math.abs(before);
+  };
+  for (let i = 0; i < needle.length; i++) bumpChar(needle.charCodeAt(i), 1);
+  for (let i = 0; i + 1 < needle.length; i++) bumpPair(pairAt(needle, i), 1);
+  for (let i = 0; i < len; i++) bumpChar(hay.charCodeAt(i), -1);
+  for (let i = 0; i + 1 < len; i++) bumpPair(pairAt(hay, i), -1);
+  out[0] = Math.max(Math.ceil(l1c / 2), Math.ceil(l1p / 4));
+  for (let s = 1; s + len <= hay.length; s++) {
+    bumpChar(hay.charCodeAt(s - 1), 1);
+    bumpChar(hay.charCodeAt(s + len - 1), -1);
+    bumpPair(pairAt(hay, s - 1), 1);
+    bumpPair(pairAt(hay, s + len - 2), -1);
+    out[s] = Math.max(Math.ceil(l1c / 2), Math.ceil(l1p / 4));
+  }
+  return out;
+}
+
+/**
+ * Edit distances between `needle` and the prefixes of `window` of lengths
+ * needle.length - 1, needle.length and needle.length + 1 (bound+1 for any above
+ * `bound`): one banded dynamic-programming pass for all three, giving up as
+ * soon as every cell of a row exceeds the bound.
+ */
+function windowDistances(needle: string, window: string, bound: number): [number, number, number] {
+  const m = needle.length;
+  const n = window.length;
+  const big = bound + 1;
+  let prev = new Array<number>(n + 1);
+  let cur = new Array<number>(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j <= bound ? j : big;
+  for (let i = 1; i <= m; i++) {
+    const lo = Math.max(1, i - bound);
+    const hi = Math.min(n, i + bound);
+    cur[0] = i <= bound ? i : big;
+    if (lo > 1) cur[lo - 1] = big;
+    let rowMin = cur[0] as number;
+    const ci = needle.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      const v = Math.min((prev[j] ?? big) + 1, (cur[j - 1] ?? big) + 1, (prev[j - 1] ?? big) + (ci === window.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v > big ? big : v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (hi < n) cur[hi + 1] = big;
+    if (rowMin > bound) return [big, big, big];
+    [prev, cur] = [cur, prev];
+  }
+  const at = (j: number) => (j >= 0 && j <= n ? Math.min(prev[j] ?? big, big) : big);
+  return [at(m - 1), at(m), at(m + 1)];
+}
+
 function approximate(hay: string, needle: string, position: number | undefined, map: number[]): { start: number; end: number } | null {
   if (needle.length < 8 || needle.length > 400) return null;
   const bound = Math.floor(needle.length * 0.15);
+  const lens = [needle.length - 1, needle.length, needle.length + 1] as const;
+  const lower = lens.map((len) => lowerBounds(hay, needle, len));
   let best: { start: number; end: number; cost: number; dist: number } | null = null;
   for (let s = 0; s < hay.length; s++) {
     if (s > 0 && hay[s - 1] !== ' ') continue; // windows start at word boundaries
-    for (const len of [needle.length, needle.length - 1, needle.length + 1]) {
-      if (s + len > hay.length) continue;
-      const cost = boundedLevenshtein(hay.slice(s, s + len), needle, best ? Math.min(bound, best.cost) : bound);
-      if (cost > bound) continue;
+    const limit = best ? Math.min(bound, best.cost) : bound;
+    if (!lens.some((len, k) => s + len <= hay.length && (lower[k]?.[s] ?? 0) <= limit)) continue;
+    const costs = windowDistances(needle, hay.slice(s, s + needle.length + 1), limit);
+    // Same preference order as before: exact length first, then one shorter, then one longer.
+    for (const k of [1, 0, 2]) {
+      const len = lens[k] as number;
+      const cost = costs[k] as number;
+      if (s + len > hay.length || cost > bound) continue;
       const dist = position === undefined ? s : Math.abs((map[s] ?? 0) - position);
       if (!best || cost < best.cost || (cost === best.cost && dist < best.dist)) best = { start: s, end: s + len, cost, dist };
     }

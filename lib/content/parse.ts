@@ -27,7 +27,15 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 export function zodProblems(file: string, error: z.ZodError, prefix: readonly PropertyKey[] = []): ContentProblem[] {
-  return error.issues.map((i) => ({ file, path: formatPath([...prefix, ...i.path]), message: i.message }));
+  return error.issues.flatMap((i): ContentProblem[] => {
+    const at = [...prefix, ...i.path];
+    // An unknown field (often a typo) is reported at that field, not at its parent.
+    if (i.code === 'unrecognized_keys')
+      return i.keys.map((k) => ({ file, path: formatPath([...at, k]), message: `unknown field "${k}" (check the spelling; see the format at the top of the shipped file)` }));
+    if (i.code === 'invalid_type' && /received undefined$/.test(i.message))
+      return [{ file, path: formatPath(at), message: `required field is missing (expected ${i.expected})` }];
+    return [{ file, path: formatPath(at), message: i.message }];
+  });
 }
 
 function yamlProblems(file: string, e: unknown): ContentProblem[] {

@@ -7,8 +7,11 @@
 import type { z } from 'zod';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** Deepest nesting of arrays/objects accepted in a body (real requests use 4 or fewer levels). */
+export const MAX_JSON_DEPTH = 32;
 
 export type ErrorCode =
+  | 'bad_request'
   | 'bad_json'
   | 'invalid'
   | 'unauthorized'
@@ -65,15 +68,57 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, max
   try {
     value = JSON.parse(raw);
   } catch {
+    // Also a RangeError from nesting too deep for the parser.
     return { ok: false, response: jsonError(400, 'bad_json', 'Request body is not valid JSON.') };
   }
-  const r = schema.safeParse(value);
+  const clean = storableJson(value);
+  if (!clean.ok) return { ok: false, response: jsonError(400, 'bad_json', `Request body is nested too deeply (more than ${MAX_JSON_DEPTH} levels).`) };
+  const r = schema.safeParse(clean.value);
   if (!r.success) {
     const issue = r.error.issues[0];
     const field = issue?.path.map(String).join('.') || undefined;
     return { ok: false, response: jsonError(422, 'invalid', `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid request'}`, field) };
   }
   return { ok: true, data: r.data };
+}
+
+/** A string PostgreSQL can store (text and jsonb): NUL and lone surrogates become U+FFFD. */
+export function storableString(s: string): string {
+  const t = s.includes('\u0000') ? s.replaceAll('\u0000', '\ufffd') : s;
+  return t.isWellFormed() ? t : t.toWellFormed();
+}
+
+/**
+ * Make parsed JSON safe for the rest of the app, without recursion (so depth
+ * cannot overflow the stack): every string and key storable (see
+ * storableString), and at most MAX_JSON_DEPTH levels deep. Keys named
+ * "__proto__" stay plain own data properties. Mutates and returns the value.
+ */
+export function storableJson(value: unknown): { ok: true; value: unknown } | { ok: false } {
+  if (typeof value === 'string') return { ok: true, value: storableString(value) };
+  if (value === null || typeof value !== 'object') return { ok: true, value };
+  const stack: [Record<string, unknown> | unknown[], number][] = [[value as Record<string, unknown>, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_JSON_DEPTH) return { ok: false };
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const v = node[i];
+        if (typeof v === 'string') node[i] = storableString(v);
+        else if (v !== null && typeof v === 'object') stack.push([v as Record<string, unknown>, depth + 1]);
+      }
+      continue;
+    }
+    for (const key of Object.keys(node)) {
+      let v = node[key];
+      if (typeof v === 'string') v = storableString(v);
+      else if (v !== null && typeof v === 'object') stack.push([v as Record<string, unknown>, depth + 1]);
+      const k = storableString(key);
+      if (k !== key) delete node[key];
+      Object.defineProperty(node, k, { value: v, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return { ok: true, value };
 }
 
 async function readLimited(req: Request, maxBytes: number): Promise<Uint8Array | null> {

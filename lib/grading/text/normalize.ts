@@ -56,6 +56,9 @@ const SLANG = new Set(['nope', 'nah', 'yep', 'yeah', 'yup']);
 /** Quote marks and apostrophes do not break a clause ("never says 'Tekushev says'"). */
 const QUOTE_CHARS = /^["'“”‘’`«»]+$/;
 
+/** Longest run of non-space characters read as one token; longer runs are split (see prepare). */
+export const MAX_TOKEN_LENGTH = 48;
+
 /**
  * Length-preserving clean-up before tokenising, so offsets still point into
  * the student's own text: lower case, curly apostrophes straightened, hyphens
@@ -63,8 +66,17 @@ const QUOTE_CHARS = /^["'“”‘’`«»]+$/;
  */
 export function prepare(text: string): string {
   let out = '';
+  let run = 0; // length of the current run of non-space characters
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
+    run = /\s/.test(ch) ? 0 : run + 1;
+    // No word is this long: a wall of letters or emoji is cut into pieces, or the
+    // stemmer (quadratic in word length) would spend ~50 ms on one 2,000-letter "word".
+    if (run > MAX_TOKEN_LENGTH) {
+      out += ' ';
+      run = 0;
+      continue;
+    }
     if (ch === '’' || ch === '‘' || ch === 'ʼ') {
       out += "'";
       continue;
