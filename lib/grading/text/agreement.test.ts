@@ -6,13 +6,14 @@
  * holds the engine to the product's thresholds.
  *
  * Every lib/grading/fixtures/*.jsonl file is TUNING data (dev, the first and
- * second former holdouts, the engine's own cases) and must meet the product
- * bar: >= 95% criterion agreement and >= 97% non-flagged precision. The blind
- * holdout test/fixtures/text-answers.holdout3.jsonl (written by someone who
- * never saw the engine) is only measured: its table is printed, without
- * per-answer differences so nobody tunes on it, and it must reach >= 90%
- * criterion agreement. (holdout2 was blind too; measured once at 94.7% /
- * 90.7%, it is now tuning data in lib/grading/fixtures/.)
+ * second and third former holdouts, the engine's own cases) and must meet the
+ * product bar: >= 95% criterion agreement and >= 97% non-flagged precision.
+ * The blind holdout test/fixtures/text-answers.holdout4.jsonl (written by
+ * someone who never saw the engine) is only measured when present: its table
+ * is printed, without per-answer differences so nobody tunes on it, and it
+ * must reach >= 90% criterion agreement. (holdout2 and holdout3 were blind
+ * too; measured once at 94.7% / 90.7% and 94.0% / 88.4% / 14% flagged, they
+ * are now tuning data in lib/grading/fixtures/.)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,7 +37,7 @@ const files: FileSpec[] = fs
   .filter((f) => f.endsWith('.jsonl'))
   .sort()
   .map((f) => ({ name: f, file: path.join(fixturesDir, f), blind: false }));
-const blindName = 'test/fixtures/text-answers.holdout3.jsonl';
+const blindName = 'test/fixtures/text-answers.holdout4.jsonl';
 const blindFile = path.join(root, blindName);
 const samples = path.resolve(root, '../shared/rubric-samples.jsonl');
 const samplesAlt = '/work/shared/rubric-samples.jsonl';

@@ -298,3 +298,29 @@ describe('keyword answers without separators', () => {
     expect(scores('unclear-conclusion', "Nope. There's no 'he says' anywhere in it.").judgment).toBe(1);
   });
 });
+
+describe('confidence of credits (needsReview when the grade itself is doubtful)', () => {
+  const reasons = (qid: string, text: string) => grade(qid, text).reviewReasons;
+  it('flags one phrase earning two criteria, a denied reason, a voiding concept and a restated prompt', () => {
+    expect(reasons('understates', 'The article says the exact numbers are unknown, so nobody really knows how big it is.')).toContain('shared-evidence');
+    expect(reasons('dozens', "It's not because they don't know, they definitely know the exact number, they just want to hide it.")).toContain('denied-reason');
+    expect(reasons('radical-website', "The website is Tekushev's Caucasus Times so he could be biased towards his own story.")).toContain('voiding-concept');
+    expect(reasons('youth-unemployment', 'unemployment is approaching 90 percent among the young in western kazakhstan')).toContain('restates-prompt');
+    expect(reasons('questions-before-trusting', 'Why did the Kazakhstani officials write this study? Can they be trusted?')).toContain('thin-question');
+  });
+  it('leaves clear answers unflagged', () => {
+    for (const [qid, text] of [
+      ['understates', 'The article gives no evidence for it. "More than 200" is only a minimum, the real number could be higher.'],
+      ['dozens', 'The exact number may not be known. You could find exact figures in police statements.'],
+      ['radical-website', "It's run by the radicals, so it may be propaganda, and it's from two years ago, so things may have changed."],
+      ['questions-before-trusting', 'Where did Tekushev get his information? Do other experts agree with his study?'],
+    ] as const) {
+      const r = grade(qid, text);
+      expect(r.needsReview, `${text}: ${r.reviewReasons.join(', ')}`).toBe(false);
+    }
+  });
+  it('plain distrust is a reason about the website only when it is about the website', () => {
+    expect(scores('radical-website', 'not trustworthy, old').reasons).toBe(1);
+    expect(scores('radical-website', 'The radical website is not trustworthy. It is also two years old.').reasons).toBe(2);
+  });
+});

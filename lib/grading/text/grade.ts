@@ -156,7 +156,13 @@ function scoreQuestions(
   const sameWords = counted.some((a, i) =>
     counted.some((b, j) => j > i && a.words.size > 0 && a.words.size === b.words.size && [...a.words].every((w) => b.words.has(w))),
   );
-  if (score >= 2 && (sameWords || joinedCounted > 0)) return { score, evidence, doubtful: true };
+  // Two counted questions on the very same rubric ideas ("Are the facts true?
+  // Is the information correct?") may be one question reworded.
+  const sameKinds =
+    counted.some((a, i) =>
+      counted.some((b, j) => j > i && a.kinds.size === b.kinds.size && [...a.kinds].every((k) => b.kinds.has(k)) && a.words.size <= 1 && b.words.size <= 1),
+    );
+  if (score >= 2 && (sameWords || sameKinds || joinedCounted > 0)) return { score, evidence, doubtful: true };
   // A question not counted (off-topic or a rewording) is a judgment call when it cost a point.
   return { score, evidence, doubtful: uncounted > 0 && score < points };
 }
@@ -422,6 +428,8 @@ function gradeUnsafe(
 
   const topics = criterionTopics(rubric, q, article);
   let doubtful = false;
+  /** The concept matches that earned each criterion (not for question counting). */
+  const credited = new Map<string, ConceptMatch[]>();
   const criteria: CriterionResult[] = q.criteria.map((c) => {
     const rule = rubric.criteria[c.id];
     let scored: Scored = { score: 0, evidence: [] };
@@ -429,17 +437,24 @@ function gradeUnsafe(
       const usable = rule.type === 'reasoning' ? listClaims : standing;
       if (rule.any) {
         const hit = firstHolding(rule.any, usable);
-        if (hit) scored = { score: c.points, evidence: spansOf(hit) };
+        if (hit) {
+          scored = { score: c.points, evidence: spansOf(hit) };
+          credited.set(c.id, hit);
+        }
       } else if (rule.kinds) {
-        const hits = Object.values(rule.kinds)
-          .map((conds) => firstHolding(conds, usable))
-          .filter((h): h is ConceptMatch[] => h !== null);
-        scored = { score: Math.min(c.points, hits.length), evidence: spansOf(hits.flat()) };
+        const hits = Object.entries(rule.kinds)
+          .map(([kind, conds]) => ({ kind, hit: firstHolding(conds, usable) }))
+          .filter((h): h is { kind: string; hit: ConceptMatch[] } => h.hit !== null);
+        scored = { score: Math.min(c.points, hits.length), evidence: spansOf(hits.flatMap((h) => h.hit)) };
+        for (const h of hits) credited.set(`${c.id}#${h.kind}`, h.hit);
       } else if (rule.questions) {
         // A question asked stays asked, whatever the student says next.
         scored = scoreQuestions(rule.questions, c.points, text, analysis, keywordList ? listClaims : matches, topics.get(c.id));
       }
-      if (scored.score > 0 && rule.unless.length && firstHolding(rule.unless, usable)) scored = { score: 0, evidence: [] };
+      if (scored.score > 0 && rule.unless.length && firstHolding(rule.unless, usable)) {
+        scored = { score: 0, evidence: [] };
+        for (const k of [...credited.keys()]) if (k === c.id || k.startsWith(`${c.id}#`)) credited.delete(k);
+      }
     }
     if (scored.doubtful) doubtful = true;
     const feedback =
@@ -510,6 +525,12 @@ function gradeUnsafe(
     reasons.push('unmatched-sentence');
   }
 
+  // The grade itself may rest on doubtful evidence (see lowConfidence).
+  if (reasons.length === 0) {
+    const low = lowConfidence(rubric, text, analysis, matches, criteria, credited, q.prompt);
+    if (low) reasons.push(low);
+  }
+
   const feedback: string[] = [];
   if (notEnglish) feedback.push(MESSAGES.notEnglish);
   if (keywordList) feedback.push(MESSAGES.keywordList);
@@ -529,4 +550,83 @@ function gradeUnsafe(
   const hint = score < q.points ? hintFor(q) : undefined;
   if (hint) result.hint = hint;
   return result;
+}
+
+/** "It's not because they don't know": a reason named in order to deny it. */
+const DENIED_REASON = /\b(?:not|n't|never)\s+(?:just\s+|only\s+|really\s+|simply\s+)?(?:because|since|cause|that)\b/i;
+
+/** The `none:` concepts of a criterion's conditions: ideas that void a credit in the same sentence. */
+function voidingConcepts(rule: CriterionRubric): Set<string> {
+  const out = new Set<string>();
+  const conds = [...(rule.any ?? []), ...Object.values(rule.kinds ?? {}).flat()];
+  for (const c of conds) if (typeof c !== 'string') for (const r of c.none) out.add(parseRef(r).concept);
+  return out;
+}
+
+/**
+ * Confidence check on the credits themselves, for answers with no other reason
+ * to be reviewed. Returns a review reason when a grade rests on evidence that
+ * was, on the tuning fixtures, behind confident-but-wrong grades:
+ *  - shared-evidence: one criterion has no words of its own, every match that
+ *    earned it overlaps a match (of another concept) that earned a different
+ *    criterion or kind: the student said one thing, the rubric read two ideas;
+ *  - denied-reason: a credited sentence names a reason in order to deny it
+ *    ("It's not because they don't know, ...");
+ *  - voiding-concept: a credited idea sits in a sentence with a concept that
+ *    voids it under another of the criterion's conditions (`none:`), e.g. a
+ *    website reason next to "Tekushev's Caucasus Times";
+ *  - restates-prompt: points earned by an answer made only of the prompt's words;
+ *  - thin-question: full marks for questions where a counted question has at
+ *    most one content word ("Can they be trusted?"), maybe too vague or a rewording.
+ */
+function lowConfidence(
+  rubric: TextQuestionRubric,
+  text: string,
+  analysis: Analysis,
+  matches: readonly ConceptMatch[],
+  criteria: readonly CriterionResult[],
+  credited: ReadonlyMap<string, ConceptMatch[]>,
+  prompt: string,
+): string | undefined {
+  const covers = (x: readonly ConceptMatch[], y: readonly ConceptMatch[]): boolean =>
+    y.every((m) => x.some((o) => o.concept !== m.concept && o.words.some((w) => m.words.includes(w))));
+  const earned = [...credited.values()];
+  for (let i = 0; i < earned.length; i++)
+    for (let j = i + 1; j < earned.length; j++) {
+      const a = earned[i] ?? [];
+      const b = earned[j] ?? [];
+      if (covers(a, b) || covers(b, a)) return 'shared-evidence';
+    }
+
+  const creditedSentences = new Set(earned.flat().map((m) => m.sentence));
+  for (const sn of creditedSentences) {
+    const sent = analysis.sentences[sn];
+    if (sent && DENIED_REASON.test(text.slice(sent.start, sent.end))) return 'denied-reason';
+  }
+
+  for (const [key, hits] of credited) {
+    const rule = rubric.criteria[key.split('#')[0] ?? key];
+    if (!rule) continue;
+    const voiding = voidingConcepts(rule);
+    const sentences = new Set(hits.map((m) => m.sentence));
+    if (matches.some((m) => voiding.has(m.concept) && !m.negated && sentences.has(m.sentence))) return 'voiding-concept';
+  }
+
+  if (criteria.some((c) => c.score > 0)) {
+    const promptWords = new Set(analyze(prompt).words.map((w) => w.lower));
+    const words = analysis.words.filter((w) => /\p{L}/u.test(w.lower));
+    if (words.length >= 4 && words.every((w) => promptWords.has(w.lower))) return 'restates-prompt';
+  }
+
+  for (const c of criteria) {
+    if (!rubric.criteria[c.id]?.questions || c.score < c.maxScore) continue;
+    for (const e of c.evidence) {
+      const content = analysis.words.filter(
+        (w) =>
+          w.start >= e.start && w.end <= e.end && /\p{L}/u.test(w.lower) && w.lower.length > 2 && !GENERIC.has(w.lower) && !STOP.has(w.lower),
+      );
+      if (content.length <= 1) return 'thin-question';
+    }
+  }
+  return undefined;
 }
