@@ -57,7 +57,7 @@ export function ArticleView({ article }: { article: Article }) {
       </div>
       {article.glossary.map((g) => (
         <div key={g.term} id={glossaryId(g.term)} popover="auto" className="gloss-pop" role="dialog" aria-label={`Glossary: ${g.term}`}>
-          <h3>{g.term}</h3>
+          <h2>{g.term}</h2>
           <p>{g.definition}</p>
           <button type="button" className="btn btn--ghost btn--small" popoverTarget={glossaryId(g.term)} popoverTargetAction="hide">
             Close

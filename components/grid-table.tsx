@@ -65,66 +65,72 @@ export function GridTable({ data }: { data: GridData }) {
         Nobody has joined yet. Students join with the code <strong>{assignment.joinCode}</strong>; they appear here within a few seconds.
       </p>
     );
+  // The legend sits above the sideways-scrolling box, so on a phone or with large
+  // text it wraps to the screen instead of scrolling away with the table.
   return (
-    <div className="grid-scroll" role="region" aria-labelledby="grid-caption" tabIndex={0}>
-      <table className="grid-table">
-        <caption id="grid-caption">
-          Results by student and question ({rows.length} {rows.length === 1 ? 'student' : 'students'}). Scores count your changes;{' '}
-          <span aria-hidden="true">✎</span> marks a score you changed (the automatic score follows),{' '}
-          <span aria-hidden="true">⚑</span> review marks answers the automatic check is unsure about. Select a score to review that answer.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Student</th>
-            <th scope="col">Status</th>
-            {questions.map((q) => (
-              <th scope="col" key={q.id} title={q.prompt}>
-                Q{q.number}
-                <span className="grid-qmax"> /{q.maxScore}</span>
-              </th>
-            ))}
-            <th scope="col">Total</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.attemptId}>
-              <th scope="row">{row.name}</th>
-              <td className="grid-status">
-                <Status row={row} />
-              </td>
-              {questions.map((q) => {
-                const cell = row.cells[q.id];
-                return cell ? (
-                  <Cell key={q.id} cell={cell} href={reviewHref(assignment.id, row.attemptId, q.id)} />
-                ) : (
-                  <td key={q.id} className="grid-cell grid-cell--empty">
-                    <span aria-hidden="true">—</span>
-                    <span className="visually-hidden">not answered</span>
-                  </td>
-                );
-              })}
-              <td className="grid-total">
-                <strong>
-                  {formatScore(row.total)}/{formatScore(row.maxTotal)}
-                </strong>
-                {row.adjusted && (
-                  <span className="grid-cell__adj">
-                    {' '}
-                    <span aria-hidden="true">✎</span> auto {formatScore(row.autoTotal)}
-                  </span>
-                )}
-                {row.needsReview > 0 && (
-                  <span className="grid-cell__flag">
-                    {' '}
-                    <span aria-hidden="true">⚑</span> {row.needsReview} to review
-                  </span>
-                )}
-              </td>
+    <>
+      <p className="grid-legend" id="grid-legend">
+        Scores count your changes; <span aria-hidden="true">✎</span> marks a score you changed (the automatic score follows),{' '}
+        <span aria-hidden="true">⚑</span> review marks answers the automatic check is unsure about. Select a score to review that answer.
+      </p>
+      <div className="grid-scroll" role="region" aria-labelledby="grid-caption" tabIndex={0}>
+        <table className="grid-table" aria-describedby="grid-legend">
+          <caption id="grid-caption" className="visually-hidden">
+            Results by student and question ({rows.length} {rows.length === 1 ? 'student' : 'students'})
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Student</th>
+              <th scope="col">Status</th>
+              {questions.map((q) => (
+                <th scope="col" key={q.id} title={q.prompt}>
+                  Q{q.number}
+                  <span className="grid-qmax"> /{q.maxScore}</span>
+                </th>
+              ))}
+              <th scope="col">Total</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.attemptId}>
+                <th scope="row">{row.name}</th>
+                <td className="grid-status">
+                  <Status row={row} />
+                </td>
+                {questions.map((q) => {
+                  const cell = row.cells[q.id];
+                  return cell ? (
+                    <Cell key={q.id} cell={cell} href={reviewHref(assignment.id, row.attemptId, q.id)} />
+                  ) : (
+                    <td key={q.id} className="grid-cell grid-cell--empty">
+                      <span aria-hidden="true">—</span>
+                      <span className="visually-hidden">not answered</span>
+                    </td>
+                  );
+                })}
+                <td className="grid-total">
+                  <strong>
+                    {formatScore(row.total)}/{formatScore(row.maxTotal)}
+                  </strong>
+                  {row.adjusted && (
+                    <span className="grid-cell__adj">
+                      {' '}
+                      <span aria-hidden="true">✎</span> auto {formatScore(row.autoTotal)}
+                    </span>
+                  )}
+                  {row.needsReview > 0 && (
+                    <span className="grid-cell__flag">
+                      {' '}
+                      <span aria-hidden="true">⚑</span> {row.needsReview} to review
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

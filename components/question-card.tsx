@@ -38,7 +38,9 @@ export function QuestionCard({ question: q, number, paragraphs }: Props) {
   const promptId = `q-${q.id}-prompt`;
   const maxLength = q.kind === 'text' ? q.maxLength : q.kind === 'short' ? SHORT_MAX : Infinity;
   const tooLong = (q.kind === 'text' || q.kind === 'short') && ((answer as TextAnswer | undefined)?.text.length ?? 0) > maxLength;
-  const canCheck = loaded && hasAnswer(answer) && !tooLong && !busy && !readOnly;
+  // While a check is running the button stays enabled (aria-disabled): disabling the
+  // focused button would drop keyboard focus to the page body.
+  const canCheck = loaded && hasAnswer(answer) && !tooLong && !readOnly;
   const saved = saveStatus?.(q.id);
 
   const partLabels: Record<string, string> =
@@ -98,7 +100,16 @@ export function QuestionCard({ question: q, number, paragraphs }: Props) {
       )}
       <div className="question__actions no-print">
         {checkAllowed && !readOnly && (
-          <button type="button" className="btn" disabled={!canCheck} aria-describedby={promptId} onClick={() => void check(q.id)}>
+          <button
+            type="button"
+            className="btn"
+            disabled={!canCheck}
+            aria-disabled={busy || undefined}
+            aria-describedby={promptId}
+            onClick={() => {
+              if (!busy) void check(q.id);
+            }}
+          >
             {busy ? 'Checking…' : record ? 'Check again' : 'Check'}
           </button>
         )}
