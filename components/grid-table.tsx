@@ -16,7 +16,8 @@ function tone(score: number, max: number): 'full' | 'part' | 'none' {
 function Cell({ cell, href }: { cell: GridCell; href: string }) {
   return (
     <td className={`grid-cell grid-cell--${tone(cell.score, cell.maxScore)}`}>
-      <Link href={href} className="grid-cell__link">
+      {/* No prefetch: a class is hundreds of cells, each its own review URL; the page opens on click. */}
+      <Link href={href} className="grid-cell__link" prefetch={false}>
         <span className="grid-cell__score">
           {formatScore(cell.score)}/{formatScore(cell.maxScore)}
         </span>

@@ -49,4 +49,43 @@ describe('progress', () => {
     const t = summarize(sections, p);
     expect([t.score, t.maxScore, t.complete]).toEqual([5, 6, true]);
   });
+  it('validates every field of stored results, as the zod schema it replaces did', () => {
+    const full = {
+      ...result('a', 1, 2),
+      criteria: [{ id: 'c', label: 'L', score: 1, maxScore: 1, feedback: 'f', evidence: [{ start: 0, end: 3 }] }],
+      parts: [{ id: 'p', correct: true }, { id: 'q', correct: false, feedback: 'no' }],
+      hint: 'Look at paragraph 1.',
+    };
+    const ok: Progress = { v: 1, answers: { a: { text: 'x' } }, results: { a: { result: full, answerKey: '{"text":"x"}' } }, updatedAt: '2025-01-01T00:00:00Z' };
+    expect(parseProgress(JSON.stringify(ok))).toEqual(ok);
+    // Unknown fields are dropped, at every level.
+    const extra = { ...ok, junk: 1, results: { a: { result: { ...full, secret: 'x', parts: [{ id: 'p', correct: true, more: 1 }] }, answerKey: '{"text":"x"}', x: 2 } } };
+    const parsed = parseProgress(JSON.stringify(extra));
+    expect(parsed).not.toHaveProperty('junk');
+    expect(parsed.results.a).toEqual({ result: { ...full, parts: [{ id: 'p', correct: true }] }, answerKey: '{"text":"x"}' });
+    // Any wrong type anywhere: the whole entry is dropped, never half-used.
+    const broken: unknown[] = [
+      { ...ok, v: '1' },
+      { ...ok, answers: [] },
+      { ...ok, results: { a: { result: { ...full, score: '1' }, answerKey: 'k' } } },
+      { ...ok, results: { a: { result: { ...full, needsReview: 'no' }, answerKey: 'k' } } },
+      { ...ok, results: { a: { result: { ...full, criteria: [{ id: 'c' }] }, answerKey: 'k' } } },
+      { ...ok, results: { a: { result: { ...full, parts: [{ id: 'p', correct: 1 }] }, answerKey: 'k' } } },
+      { ...ok, results: { a: { result: { ...full, feedback: 'one string' }, answerKey: 'k' } } },
+      { ...ok, results: { a: { result: { ...full, hint: 3 }, answerKey: 'k' } } },
+      { ...ok, results: { a: { result: full } } },
+      { ...ok, results: { a: null } },
+      { ...ok, updatedAt: 5 },
+      [],
+      'progress',
+    ];
+    for (const b of broken) expect(parseProgress(JSON.stringify(b))).toEqual(emptyProgress());
+  });
+  it('drops a "__proto__" key without touching prototypes', () => {
+    const raw = '{"v":1,"answers":{"__proto__":{"text":"x"},"a":{"text":"y"}},"results":{}}';
+    const p = parseProgress(raw);
+    expect(Object.keys(p.answers)).toEqual(['a']);
+    expect(Object.getPrototypeOf(p.answers)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).text).toBeUndefined();
+  });
 });

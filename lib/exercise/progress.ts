@@ -4,34 +4,110 @@
  * changed answer shows its old result as out of date. Parsing is defensive: a
  * corrupt or old entry is dropped, never crashes the page.
  */
-import { z } from 'zod';
-import type { GradeResult } from '../grading/types';
+import type { CriterionResult, GradeResult, PartVerdict } from '../grading/types';
 
 export const STORAGE_VERSION = 1;
 
-/** Mirrors GradeResult (lib/grading/types.ts); the annotation keeps the two in step. */
-const gradeResultSchema: z.ZodType<GradeResult> = z.object({
-  questionId: z.string(),
-  score: z.number(),
-  maxScore: z.number(),
-  needsReview: z.boolean(),
-  reviewReasons: z.array(z.string()),
-  criteria: z
-    .array(z.object({ id: z.string(), label: z.string(), score: z.number(), maxScore: z.number(), feedback: z.string(), evidence: z.array(z.object({ start: z.number(), end: z.number() })) }))
-    .optional(),
-  parts: z.array(z.object({ id: z.string(), correct: z.boolean(), feedback: z.string().optional() })).optional(),
-  feedback: z.array(z.string()),
-  hint: z.string().optional(),
-});
+export interface Progress {
+  v: typeof STORAGE_VERSION;
+  answers: Record<string, unknown>;
+  /** The last check result per question, with the answer it was for (answerKey). */
+  results: Record<string, { result: GradeResult; answerKey: string }>;
+  updatedAt?: string;
+}
 
-export const progressSchema = z.object({
-  v: z.literal(STORAGE_VERSION),
-  answers: z.record(z.string(), z.unknown()),
-  results: z.record(z.string(), z.object({ result: gradeResultSchema, answerKey: z.string() })),
-  updatedAt: z.string().optional(),
-});
+// This module runs in the browser on every reader page, so it validates stored
+// progress by hand rather than with zod (about 30 KB gzipped of client
+// JavaScript, and zod probes `new Function` which the page's CSP forbids).
+// Same rules as a zod object schema: every listed field must have its type,
+// unknown fields are dropped, anything else makes the whole entry invalid.
 
-export type Progress = z.infer<typeof progressSchema>;
+/** Thrown (and caught in parseProgress) when stored progress does not match. */
+class Invalid extends Error {}
+
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+function obj(x: unknown): Obj {
+  if (!isObj(x)) throw new Invalid();
+  return x;
+}
+function str(x: unknown): string {
+  if (typeof x !== 'string') throw new Invalid();
+  return x;
+}
+function num(x: unknown): number {
+  if (typeof x !== 'number' || !Number.isFinite(x)) throw new Invalid();
+  return x;
+}
+function bool(x: unknown): boolean {
+  if (typeof x !== 'boolean') throw new Invalid();
+  return x;
+}
+function arr<T>(x: unknown, item: (v: unknown) => T): T[] {
+  if (!Array.isArray(x)) throw new Invalid();
+  return x.map(item);
+}
+/** An optional field: absent (or undefined) stays absent. */
+function opt<K extends string, T>(o: Obj, key: K, read: (v: unknown) => T): { [P in K]?: T } {
+  return (o[key] === undefined ? {} : { [key]: read(o[key]) }) as { [P in K]?: T };
+}
+/** A record with string keys; values read by `value`. A "__proto__" key is dropped (as zod does). */
+function record<T>(x: unknown, value: (v: unknown) => T): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [k, v] of Object.entries(obj(x))) if (k !== '__proto__') out[k] = value(v);
+  return out;
+}
+
+function criterion(x: unknown): CriterionResult {
+  const o = obj(x);
+  return {
+    id: str(o.id),
+    label: str(o.label),
+    score: num(o.score),
+    maxScore: num(o.maxScore),
+    feedback: str(o.feedback),
+    evidence: arr(o.evidence, (e) => {
+      const span = obj(e);
+      return { start: num(span.start), end: num(span.end) };
+    }),
+  };
+}
+
+function part(x: unknown): PartVerdict {
+  const o = obj(x);
+  return { id: str(o.id), correct: bool(o.correct), ...opt(o, 'feedback', str) };
+}
+
+/** Mirrors GradeResult (lib/grading/types.ts); the return type keeps the two in step. */
+function gradeResult(x: unknown): GradeResult {
+  const o = obj(x);
+  return {
+    questionId: str(o.questionId),
+    score: num(o.score),
+    maxScore: num(o.maxScore),
+    needsReview: bool(o.needsReview),
+    reviewReasons: arr(o.reviewReasons, str),
+    ...opt(o, 'criteria', (v) => arr(v, criterion)),
+    ...opt(o, 'parts', (v) => arr(v, part)),
+    feedback: arr(o.feedback, str),
+    ...opt(o, 'hint', str),
+  };
+}
+
+/** Stored progress in the current format, or throws Invalid. */
+function progress(x: unknown): Progress {
+  const o = obj(x);
+  if (o.v !== STORAGE_VERSION) throw new Invalid();
+  return {
+    v: STORAGE_VERSION,
+    answers: record(o.answers, (v) => v),
+    results: record(o.results, (r) => {
+      const e = obj(r);
+      return { result: gradeResult(e.result), answerKey: str(e.answerKey) };
+    }),
+    ...opt(o, 'updatedAt', str),
+  };
+}
 
 export function emptyProgress(): Progress {
   return { v: STORAGE_VERSION, answers: {}, results: {} };
@@ -49,8 +125,7 @@ export function answerKey(answer: unknown): string {
 export function parseProgress(raw: string | null): Progress {
   if (!raw) return emptyProgress();
   try {
-    const r = progressSchema.safeParse(JSON.parse(raw));
-    return r.success ? r.data : emptyProgress();
+    return progress(JSON.parse(raw));
   } catch {
     return emptyProgress();
   }
