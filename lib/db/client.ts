@@ -15,6 +15,7 @@ import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { env, dataDir } from '../env';
+import { DatabaseOpenError } from './errors';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -36,9 +37,15 @@ async function openPglite(dir: string): Promise<Handle> {
     import('drizzle-orm/pglite'),
     import('drizzle-orm/pglite/migrator'),
   ]);
-  // 'memory://' gives a throwaway in-memory database (tests).
-  if (!dir.startsWith('memory://')) fs.mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir);
+  let client: InstanceType<typeof PGlite>;
+  try {
+    // 'memory://' gives a throwaway in-memory database (tests).
+    if (!dir.startsWith('memory://')) fs.mkdirSync(dir, { recursive: true });
+    client = await PGlite.create(dir);
+  } catch (e) {
+    console.error(`Close Reader: the embedded database in ${dir} cannot be opened: ${(e as Error).message}`);
+    throw new DatabaseOpenError(`embedded database in ${dir} cannot be opened`, { cause: e });
+  }
   const db = drizzle({ client, schema });
   await migrate(db, { migrationsFolder: MIGRATIONS });
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };

@@ -97,3 +97,11 @@ describe('isDbUnavailable on real pg failures', () => {
     expect(isDbUnavailable(null)).toBe(false);
   });
 });
+
+describe('database that cannot be opened', () => {
+  it('counts as unavailable (503), not as a bug', async () => {
+    const { DatabaseOpenError, isDbUnavailable: unavailable } = await import('./errors');
+    expect(unavailable(new DatabaseOpenError('x', { cause: Object.assign(new Error('ENOTDIR'), { code: 'ENOTDIR' }) }))).toBe(true);
+    expect(unavailable(new Error('some bug'))).toBe(false);
+  });
+});

@@ -2,7 +2,16 @@
  * Tells "the database is not reachable right now" (retry later: 503) apart
  * from real bugs (500) and from constraint violations the caller handles.
  */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_CODES = new Set(['DB_OPEN_FAILED', 'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300']);
+
+/** Thrown when the database cannot be opened at all (e.g. DATA_DIR cannot be created): retryable, 503. */
+export class DatabaseOpenError extends Error {
+  readonly code = 'DB_OPEN_FAILED';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DatabaseOpenError';
+  }
+}
 
 export function isDbUnavailable(e: unknown): boolean {
   for (let cur: unknown = e, depth = 0; cur && depth < 5; depth++) {
