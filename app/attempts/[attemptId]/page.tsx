@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { attemptPageForStudent } from '@/lib/db/attempts';
-import { ArticleView } from '@/components/article-view';
-import { ReaderNotes } from '@/components/reader-notes';
+import { ReaderLayout } from '@/components/reader-layout';
 import { ClassroomAttemptProvider } from '@/components/classroom-attempt-provider';
 import { ClassroomExercise } from '@/components/classroom-exercise';
 import { ClassroomSaveStatus, ClassroomSubmit } from '@/components/classroom-submit';
@@ -30,25 +29,16 @@ export default async function AttemptPage({ params }: PageProps<'/attempts/[atte
         </span>
         {due && <span>Due {due.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC</span>}
       </div>
-      <div className="reader">
-        <div className="reader__article" tabIndex={0} role="region" aria-label="Article text">
-          <p className="jump-link no-print">
-            <a href="#exercise-title">Skip to the questions</a>
-          </p>
-          <ReaderNotes article={article} />
-          <ArticleView article={article} />
-        </div>
-        <div className="reader__questions">
-          <ClassroomExercise
-            exercise={exercise}
-            paragraphs={article.paragraphs}
-            title={view.assignment.title}
-            intro={feedbackModeSentence(view.assignment.feedbackMode)}
-            toolbar={<ClassroomSaveStatus />}
-            footer={<ClassroomSubmit questionCount={questionCount} />}
-          />
-        </div>
-      </div>
+      <ReaderLayout article={article}>
+        <ClassroomExercise
+          exercise={exercise}
+          paragraphs={article.paragraphs}
+          title={view.assignment.title}
+          intro={feedbackModeSentence(view.assignment.feedbackMode)}
+          toolbar={<ClassroomSaveStatus />}
+          footer={<ClassroomSubmit questionCount={questionCount} />}
+        />
+      </ReaderLayout>
     </ClassroomAttemptProvider>
   );
 }

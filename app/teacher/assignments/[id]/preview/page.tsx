@@ -3,8 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireTeacher } from '@/lib/auth/guards';
 import { assignmentPreview } from '@/lib/db/attempts';
-import { ArticleView } from '@/components/article-view';
-import { ReaderNotes } from '@/components/reader-notes';
+import { ReaderLayout } from '@/components/reader-layout';
 import { ExerciseProvider } from '@/components/exercise-provider';
 import { ClassroomExercise } from '@/components/classroom-exercise';
 import { feedbackModeSentence } from '@/lib/classroom/release';
@@ -27,31 +26,22 @@ export default async function PreviewPage({ params }: PageProps<'/teacher/assign
         </span>
         <Link href={`/teacher/assignments/${id}`}>Back to the assignment</Link>
       </div>
-      <div className="reader">
-        <div className="reader__article" tabIndex={0} role="region" aria-label="Article text">
-          <p className="jump-link no-print">
-            <a href="#exercise-title">Skip to the questions</a>
-          </p>
-          <ReaderNotes article={article} />
-          <ArticleView article={article} />
-        </div>
-        <div className="reader__questions">
-          <ClassroomExercise
-            exercise={exercise}
-            paragraphs={article.paragraphs}
-            title={assignment.title}
-            intro={feedbackModeSentence(assignment.feedbackMode)}
-            footer={
-              <section className="summary" aria-labelledby="preview-submit-title">
-                <h3 id="preview-submit-title" style={{ marginTop: 0 }}>
-                  Finished?
-                </h3>
-                <p>Students see a “Submit my work” button here. After submitting, their answers are read-only.</p>
-              </section>
-            }
-          />
-        </div>
-      </div>
+      <ReaderLayout article={article}>
+        <ClassroomExercise
+          exercise={exercise}
+          paragraphs={article.paragraphs}
+          title={assignment.title}
+          intro={feedbackModeSentence(assignment.feedbackMode)}
+          footer={
+            <section className="summary" aria-labelledby="preview-submit-title">
+              <h3 id="preview-submit-title" style={{ marginTop: 0 }}>
+                Finished?
+              </h3>
+              <p>Students see a “Submit my work” button here. After submitting, their answers are read-only.</p>
+            </section>
+          }
+        />
+      </ReaderLayout>
     </ExerciseProvider>
   );
 }
