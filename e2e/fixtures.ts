@@ -34,6 +34,10 @@ export function setupToken(): string {
 
 /** One line per violation: rule id, node count, first target — readable in a failure message. */
 export async function axeViolations(page: Page, label: string): Promise<string[]> {
+  // After a server action redirects, the client router swaps in the new page's <head>
+  // a moment after its body: scan the page once it has settled, not mid-navigation.
+  await page.waitForLoadState('load');
+  await page.waitForFunction(() => document.title.trim().length > 0, undefined, { timeout: 10_000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   return results.violations.map((x) => `${label}: ${x.id} [${x.impact}] (${x.nodes.length}) ${x.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')} — ${x.help}`);
 }
