@@ -1,11 +1,10 @@
 import type { PublicExercise } from '@/lib/content/public';
-import { QuestionCard } from './question-card';
+import { ExerciseSections } from './exercise-sections';
 import { ExerciseSummary } from './exercise-summary';
 import { StartOver } from './start-over';
 
 /** The exercise column: sections in order, questions numbered across the exercise, and the summary. */
 export function ExerciseView({ exercise, paragraphs }: { exercise: PublicExercise; paragraphs: string[] }) {
-  let n = 0;
   return (
     <div className="exercise">
       <h2 id="exercise-title">{exercise.title}</h2>
@@ -17,15 +16,7 @@ export function ExerciseView({ exercise, paragraphs }: { exercise: PublicExercis
         <StartOver />
         <span className="print-only">Name: ______________________ Date: ____________</span>
       </div>
-      {exercise.sections.map((s) => (
-        <section className="section" key={s.id} aria-labelledby={`section-${s.id}`}>
-          <h3 id={`section-${s.id}`}>{s.title}</h3>
-          {s.intro && <p className="section__intro">{s.intro}</p>}
-          {s.questions.map((q) => (
-            <QuestionCard key={q.id} question={q} number={++n} paragraphs={paragraphs} />
-          ))}
-        </section>
-      ))}
+      <ExerciseSections sections={exercise.sections} paragraphs={paragraphs} />
       <ExerciseSummary sections={exercise.sections} />
     </div>
   );
